@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NotifyHub.Intake.Incidents;
+
+/// <summary>A breach being responded to. Holds no personal data: affected people are separate, encrypted records.</summary>
+public sealed class Incident
+{
+    public Guid Id { get; init; }
+
+    public required string Title { get; set; }
+
+    public required string Summary { get; set; }
+
+    public DateTimeOffset DiscoveredAt { get; set; }
+
+    public DateTimeOffset? OccurredFrom { get; set; }
+
+    public DateTimeOffset? OccurredTo { get; set; }
+
+    public required string Cause { get; set; }
+
+    public List<string> DataCategories { get; set; } = [];
+
+    public List<string> Jurisdictions { get; set; } = [];
+
+    public string Status { get; set; } = "open";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public required string CreatedBy { get; init; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<Incident>
+    {
+        public void Configure(EntityTypeBuilder<Incident> incident)
+        {
+            incident.ToTable("incidents");
+            incident.HasKey(i => i.Id);
+            incident.Property(i => i.Title).HasMaxLength(200);
+            incident.Property(i => i.Summary).HasMaxLength(4000);
+            incident.Property(i => i.Cause).HasMaxLength(40);
+            incident.Property(i => i.Status).HasMaxLength(20);
+            incident.Property(i => i.CreatedBy).HasMaxLength(100);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Auth;
+
+namespace NotifyHub.Intake.Incidents;
+
+public static class IncidentsApi
+{
+    public static IServiceCollection AddIncidents(this IServiceCollection services)
+    {
+        services.AddScoped<FluentValidation.IValidator<OpenIncident>, OpenIncidentValidator>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIncidentsApiV1(this IEndpointRouteBuilder endpoints)
+    {
+        var incidents = endpoints.MapGroup("/api/v1/incidents")
+            .WithTags("Incidents")
+            .RequireAuthorization(Roles.PrivacyOfficer);
+        incidents.MapPost("/", OpenAsync).WithName("OpenIncident");
+        incidents.MapGet("/{id:guid}", GetAsync).WithName("GetIncident");
+        return endpoints;
+    }
+
+    private static async Task<Created<IncidentCreated>> OpenAsync(OpenIncident command, ClaimsPrincipal user,
+        IMediator mediator, CancellationToken ct)
+    {
+        var id = await mediator.Send(command with { Actor = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown" }, ct);
+        return TypedResults.Created($"/api/v1/incidents/{id}", new IncidentCreated(id));
+    }
+
+    private static async Task<Ok<IncidentView>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetIncident(id), ct));
+
+    public sealed record IncidentCreated(Guid Id);
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.Contracts.Intake;
+using NotifyHub.Intake.Database;
+
+namespace NotifyHub.Intake.Incidents;
+
+/// <summary>Opens an incident and announces it with <see cref="IncidentOpened"/> (through the outbox).</summary>
+public sealed record OpenIncident(
+    string Title,
+    string Summary,
+    DateTimeOffset? DiscoveredAt,
+    DateTimeOffset? OccurredFrom,
+    DateTimeOffset? OccurredTo,
+    string Cause,
+    IReadOnlyList<string> DataCategories,
+    IReadOnlyList<string> Jurisdictions) : ICommand<Guid>
+{
+    /// <summary>Who opens it; set from the caller's identity, never from the body.</summary>
+    [JsonIgnore]
+    public string Actor { get; init; } = "";
+}
+
+public sealed class OpenIncidentHandler(IntakeDbContext db, TimeProvider clock) : ICommandHandler<OpenIncident, Guid>
+{
+    public async ValueTask<Guid> Handle(OpenIncident command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var incident = new Incident
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = command.Title.Trim(),
+            Summary = command.Summary.Trim(),
+            DiscoveredAt = command.DiscoveredAt!.Value,
+            OccurredFrom = command.OccurredFrom,
+            OccurredTo = command.OccurredTo,
+            Cause = command.Cause,
+            DataCategories = [.. command.DataCategories.Distinct()],
+            Jurisdictions = [.. command.Jurisdictions.Select(j => j.ToUpperInvariant()).Distinct()],
+            CreatedAt = now,
+            CreatedBy = command.Actor,
+        };
+        db.Incidents.Add(incident);
+        db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.DiscoveredAt, incident.Cause,
+            incident.DataCategories, incident.Jurisdictions, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return incident.Id;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Routing;
+using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.Intake.Database;
+using NotifyHub.Intake.Incidents;
+
+namespace NotifyHub.Intake;
+
+/// <summary>Incidents, affected parties, imports and reference codes.</summary>
+public sealed class IntakeModule : IModule
+{
+    public string Name => "intake";
+
+    public void Register(ModuleBuilder module)
+    {
+        module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>();
+        module.Services.AddIncidents();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapIncidentsApiV1();
+}

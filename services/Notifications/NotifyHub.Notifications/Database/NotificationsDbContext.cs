@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Database;
+
+namespace NotifyHub.Notifications.Database;
+
+public class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    protected override string Schema => "notifications";
+
+    public DbSet<Incidents.NotificationsIncident> Incidents => Set<Incidents.NotificationsIncident>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+    }
+}

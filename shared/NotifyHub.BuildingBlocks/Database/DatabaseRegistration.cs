@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Configuration;
+using NotifyHub.BuildingBlocks.Messaging;
+
+namespace NotifyHub.BuildingBlocks.Database;
+
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers a database with the configured provider under <paramref name="schema"/>, migrates it at start
+    /// and checks it in <c>/health/ready</c>. Modules add their outbox with <see cref="AddOutbox{TContext}"/>.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgreSql>(
+        this IServiceCollection services, IConfiguration configuration, string schema)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgreSql : TContext
+    {
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<TContext, TSqlite>((sp, b) => Configure<TContext>(sp, b, schema, provider));
+        }
+        else
+        {
+            services.AddDbContext<TContext, TPostgreSql>((sp, b) => Configure<TContext>(sp, b, schema, provider));
+        }
+
+        services.AddSingleton(new MigrationTarget(typeof(TContext), schema));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, DatabaseMigrator>());
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"database:{schema}", tags: [HealthTags.Ready]);
+        return services;
+    }
+
+    /// <summary>Publishes what the database's transactions write to its outbox (see <see cref="OutboxDispatcher{TContext}"/>).</summary>
+    public static IServiceCollection AddOutbox<TContext>(this IServiceCollection services)
+        where TContext : DbContext, IOutboxDbContext
+    {
+        services.AddSingleton<OutboxSignal<TContext>>();
+        services.AddHostedService<OutboxDispatcher<TContext>>();
+        return services;
+    }
+
+    private static void Configure<TContext>(IServiceProvider sp, DbContextOptionsBuilder builder, string schema,
+        DatabaseProvider provider)
+    {
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var dataDirectory = sp.GetRequiredService<IOptions<NotifyHubOptions>>().Value.FullDataDirectory;
+            Directory.CreateDirectory(dataDirectory);
+            var file = Path.Combine(dataDirectory, $"{schema}.db");
+            builder.UseSqlite($"Data Source={file};Default Timeout=60", o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+        }
+        else
+        {
+            var connectionString = configuration.GetConnectionString("NotifyHub")
+                ?? throw new InvalidOperationException(
+                    "NotifyHub:Database:Provider is PostgreSql but ConnectionStrings:NotifyHub is not set.");
+            builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", schema));
+        }
+
+        if (sp.GetService<OutboxSignal<TContext>>() is { } signal)
+        {
+            builder.AddInterceptors(new OutboxSignal<TContext>.SaveChanges(signal), new OutboxSignal<TContext>.Commit(signal));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Configuration;
+using NotifyHub.BuildingBlocks.Database;
+using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.BuildingBlocks.Web;
+
+namespace NotifyHub.BuildingBlocks.Hosting;
+
+public static class NotifyHubServices
+{
+    /// <summary>
+    /// Everything a NotifyHub process needs whatever modules it runs: options, database, bus, auth,
+    /// problem details, telemetry, health checks, OpenAPI; then the modules chosen by <c>NotifyHub:Modules</c>.
+    /// </summary>
+    public static ModuleCatalog AddNotifyHub(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<NotifyHubOptions>().BindConfiguration(NotifyHubOptions.Section).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        services.AddNotifyHubTelemetry(builder.Environment.ApplicationName);
+        services.AddNotifyHubAuthentication(configuration);
+
+        var catalog = new ModuleCatalog(modules, configuration);
+        catalog.Register(services, configuration);
+        services.AddNotifyHubBus(configuration, catalog.Consumers);
+        services.AddSingleton(catalog);
+        return catalog;
+    }
+}

@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NotifyHub.BuildingBlocks.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>
+    /// MassTransit on the configured transport with every module's consumers: retries with backoff, then the
+    /// endpoint's <c>_error</c> queue; quorum queues and publisher confirms on RabbitMQ.
+    /// </summary>
+    public static IServiceCollection AddNotifyHubBus(this IServiceCollection services, IConfiguration configuration,
+        IEnumerable<Action<IBusRegistrationConfigurator>> consumers)
+    {
+        var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new ModuleEndpointNameFormatter());
+            foreach (var add in consumers)
+            {
+                add(bus);
+            }
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r => r.Exponential(options.RetryLimit, options.RetryMinInterval,
+                    options.RetryMaxInterval, TimeSpan.FromMilliseconds(100)));
+                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                var uri = configuration.GetConnectionString("RabbitMq")
+                    ?? throw new InvalidOperationException(
+                        "NotifyHub:Bus:Transport is RabbitMq but ConnectionStrings:RabbitMq is not set.");
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(uri), h => h.PublisherConfirmation = true);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NotifyHub.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Publishes a module's outbox rows and deletes them once the broker has confirmed them.
+/// A crash after publishing and before deleting republishes the same message id: consumers' inboxes absorb it.
+/// On PostgreSQL, rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> so several instances share the work.
+/// </summary>
+public sealed partial class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    OutboxSignal<TContext> signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : DbContext, IOutboxDbContext
+{
+    private static readonly ActivitySource Source = new("NotifyHub.Outbox");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int published;
+            try
+            {
+                published = await DispatchBatchAsync(settings.BatchSize, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogDispatchFailed(logger, ex, typeof(TContext).Name);
+                published = 0;
+                await Task.Delay(settings.RetryDelay, stoppingToken);
+            }
+
+            if (published < settings.BatchSize)
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Publishes up to <paramref name="batchSize"/> rows; returns how many went out.</summary>
+    public async Task<int> DispatchBatchAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = await ClaimAsync(db, batchSize, cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await Task.WhenAll(batch.Select(row => PublishAsync(publisher, row, cancellationToken)));
+        db.OutboxMessages.RemoveRange(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return batch.Count;
+    }
+
+    private static Task<List<OutboxMessage>> ClaimAsync(TContext db, int batchSize, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return db.OutboxMessages.OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
+        }
+
+        var schema = db.Model.GetDefaultSchema();
+        var table = schema is null ? $"\"{OutboxModel.OutboxTable}\"" : $"\"{schema}\".\"{OutboxModel.OutboxTable}\"";
+#pragma warning disable EF1002 // the table name comes from the model, not from input; the limit is a parameter
+        return db.OutboxMessages
+            .FromSqlRaw($"SELECT * FROM {table} ORDER BY \"Id\" LIMIT {{0}} FOR UPDATE SKIP LOCKED", batchSize)
+            .ToListAsync(ct);
+#pragma warning restore EF1002
+    }
+
+    private static async Task PublishAsync(IPublishEndpoint publisher, OutboxMessage row, CancellationToken ct)
+    {
+        var type = Type.GetType(row.MessageType, throwOnError: true)!;
+        var message = JsonSerializer.Deserialize(row.Body, type, OutboxPublishing.Json)!;
+
+        // Continue the trace of the request that wrote the row, so publisher and consumer share one trace.
+        ActivityContext.TryParse(row.TraceParent, null, out var parent);
+        using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.MessageId);
+        await publisher.Publish(message, type, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = row.MessageId), ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch for {Context} failed; retrying")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, string context);
+}

@@ -1,0 +1,23 @@
+namespace NotifyHub.BuildingBlocks.Messaging;
+
+/// <summary>
+/// A message written in the same transaction as the state change that caused it; the
+/// <see cref="OutboxDispatcher{TContext}"/> publishes it afterwards and deletes the row.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    /// <summary>The bus message id; a republished row keeps it, so inboxes see the duplicate.</summary>
+    public Guid MessageId { get; set; }
+
+    public required string MessageType { get; set; }
+
+    /// <summary>JSON of the contract record. Contracts carry ids, counts, codes or ciphertext: never clear personal data.</summary>
+    public required string Body { get; set; }
+
+    /// <summary>W3C traceparent of the transaction that wrote the row, so the trace continues to the consumer.</summary>
+    public string? TraceParent { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
