@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace NotifyHub.Host;
+
+/// <summary>Recognises the failures that are the operator's to fix (settings, keys) and says them in one line.</summary>
+public static class StartupFailure
+{
+    public static string? Describe(Exception exception) => exception switch
+    {
+        OptionsValidationException options => string.Join(" ", options.Failures),
+        InvalidOperationException { Message: var m } when m.Contains("NotifyHub:", StringComparison.Ordinal) => m,
+        AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => Describe(aggregate.InnerExceptions[0]),
+        _ when exception.GetType().Name == "RootKeyUnavailableException" => exception.Message,
+        _ => null,
+    };
+}

@@ -1,0 +1,20 @@
+namespace NotifyHub.Contracts.Intake;
+
+/// <summary>
+/// Per-purpose projections of one committed batch for a downstream holder (e.g. notifications' Email, Sms,
+/// MailHouse purposes). Each projection is ciphertext under the holder's vendor key: only the allow-listed fields
+/// of that purpose, readable through NotifyHub.Privacy, never clear text on the bus.
+/// </summary>
+public sealed record AffectedPartiesProjected(
+    Guid IncidentId,
+    Guid ImportId,
+    string Purpose,
+    Guid HolderId,
+    IReadOnlyList<ProjectedParty> Parties);
+
+/// <summary>One person's projection. Language and categories pick the template; the rest stays encrypted.</summary>
+public sealed record ProjectedParty(
+    Guid PersonId,
+    byte[] Projection,
+    string Language,
+    IReadOnlyList<string> DataCategories);

@@ -1,0 +1,19 @@
+namespace NotifyHub.Testing;
+
+/// <summary>Polls a condition that a message-driven system reaches asynchronously; fails with a timeout.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met within {timeout}. {because}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}

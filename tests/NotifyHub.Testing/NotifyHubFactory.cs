@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace NotifyHub.Testing;
+
+/// <summary>
+/// The whole host in process on the embedded defaults (SQLite files in a temporary data directory, in-memory bus),
+/// with a bootstrap admin. Extra settings override any default, e.g. <c>NotifyHub:Modules:0</c>.
+/// </summary>
+public class NotifyHubFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@notifyhub.test";
+    public const string AdminPassword = "Admin-Passw0rd!Test";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public NotifyHubFactory(IDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "notifyhub-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["NotifyHub:DataDirectory"] = DataDirectory,
+            ["NotifyHub:Bootstrap:AdminEmail"] = AdminEmail,
+            ["NotifyHub:Bootstrap:AdminPassword"] = AdminPassword,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace NotifyHub.Testing;
+
+/// <summary>
+/// Several real <c>notifyhub</c> processes, one module each, on a fresh RabbitMQ virtual host and a fresh
+/// PostgreSQL database — the way NotifyHub runs at scale. The console module is started first: it issues tokens.
+/// </summary>
+public sealed class ServiceCluster : IAsyncDisposable
+{
+    private readonly Dictionary<string, HostProcess> _hosts = [];
+
+    private ServiceCluster(PostgresDatabase database, RabbitMqVirtualHost broker, string dataDirectory)
+    {
+        Database = database;
+        Broker = broker;
+        DataDirectory = dataDirectory;
+    }
+
+    public PostgresDatabase Database { get; }
+
+    public RabbitMqVirtualHost Broker { get; }
+
+    public string DataDirectory { get; }
+
+    public HostProcess this[string module] => _hosts[module];
+
+    public IEnumerable<HostProcess> Hosts => _hosts.Values;
+
+    public static async Task<ServiceCluster> StartAsync(params string[] modules)
+    {
+        var database = await PostgresDatabase.CreateAsync();
+        var broker = await RabbitMqVirtualHost.CreateAsync();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "notifyhub-cluster", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var cluster = new ServiceCluster(database, broker, dataDirectory);
+        try
+        {
+            await cluster.Add("console").StartAsync();
+            await Task.WhenAll(modules.Where(m => m != "console").Select(m => cluster.Add(m).StartAsync()));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A client of <paramref name="module"/> carrying the bootstrap admin's bearer token.</summary>
+    public async Task<HttpClient> AdminClientAsync(string module)
+    {
+        using var console = _hosts["console"].CreateClient();
+        var response = await console.PostAsJsonAsync("api/v1/auth/login",
+            new { email = NotifyHubFactory.AdminEmail, password = NotifyHubFactory.AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        var client = _hosts[module].CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts.Values)
+        {
+            await host.DisposeAsync();
+        }
+
+        await Broker.DisposeAsync();
+        await Database.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private HostProcess Add(string module)
+    {
+        var host = new HostProcess(module, new Dictionary<string, string>
+        {
+            ["NotifyHub__Modules__0"] = module,
+            ["NotifyHub__Bus__Transport"] = "RabbitMq",
+            ["ConnectionStrings__RabbitMq"] = Broker.ConnectionString,
+            ["NotifyHub__Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__NotifyHub"] = Database.ConnectionString,
+            ["NotifyHub__DataDirectory"] = DataDirectory,
+            ["NotifyHub__Bootstrap__AdminEmail"] = NotifyHubFactory.AdminEmail,
+            ["NotifyHub__Bootstrap__AdminPassword"] = NotifyHubFactory.AdminPassword,
+        });
+        _hosts[module] = host;
+        return host;
+    }
+
+    private sealed record TokenResponse(string AccessToken, long ExpiresIn, string RefreshToken);
+}
