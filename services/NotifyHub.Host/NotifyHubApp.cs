@@ -12,6 +12,10 @@ public static class NotifyHubApp
     {
         var builder = CreateBuilder(args);
         builder.AddNotifyHub(AllModules.Create());
+
+        // Mediator's generator registers the handlers of every module compiled in, including those of modules this
+        // instance does not run (whose DbContexts are absent); they are never resolved, so only scopes are validated.
+        builder.Host.UseDefaultServiceProvider(o => (o.ValidateScopes, o.ValidateOnBuild) = (true, false));
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

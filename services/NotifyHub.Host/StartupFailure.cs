@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.Host;
 
@@ -10,7 +11,7 @@ public static class StartupFailure
         OptionsValidationException options => string.Join(" ", options.Failures),
         InvalidOperationException { Message: var m } when m.Contains("NotifyHub:", StringComparison.Ordinal) => m,
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => Describe(aggregate.InnerExceptions[0]),
-        _ when exception.GetType().Name == "RootKeyUnavailableException" => exception.Message,
+        RootKeyUnavailableException rootKey => rootKey.Message,
         _ => null,
     };
 }

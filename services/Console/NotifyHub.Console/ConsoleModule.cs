@@ -1,6 +1,11 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.Console.Auth;
+using NotifyHub.Console.Bootstrap;
 using NotifyHub.Console.Database;
+using NotifyHub.Console.Staff;
+using NotifyHub.Console.Vendors;
 
 namespace NotifyHub.Console;
 
@@ -9,10 +14,22 @@ public sealed class ConsoleModule : IModule
 {
     public string Name => "console";
 
-    public void Register(ModuleBuilder module) =>
+    public void Register(ModuleBuilder module)
+    {
         module.AddDatabase<ConsoleDbContext, SqliteConsoleDbContext, PostgreSqlConsoleDbContext>();
+        module.Services.AddStaff();
+        module.Services.AddVendors();
+
+        // Hosted services start in registration order: this one runs after DatabaseMigrator, registered with the database.
+        module.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        module.Services.AddHostedService<BootstrapAdmin>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapAuthApiV1();
+        endpoints.MapStaffApiV1();
+        endpoints.MapVendorsApiV1();
     }
 }

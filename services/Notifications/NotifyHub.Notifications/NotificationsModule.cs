@@ -1,7 +1,13 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Delivery;
+using NotifyHub.Notifications.Email;
 using NotifyHub.Notifications.Incidents;
+using NotifyHub.Notifications.Letters;
+using NotifyHub.Notifications.Sms;
+using NotifyHub.Notifications.Templates;
 
 namespace NotifyHub.Notifications;
 
@@ -10,11 +16,24 @@ public sealed class NotificationsModule : IModule
 {
     public string Name => "notifications";
 
-    public void Register(ModuleBuilder module) =>
+    public void Register(ModuleBuilder module)
+    {
         module.AddDatabase<NotificationsDbContext, SqliteNotificationsDbContext, PostgreSqlNotificationsDbContext>()
             .AddConsumer<IncidentOpenedConsumer>();
 
+        var services = module.Services;
+        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddTemplates();
+        services.AddEmail();
+        services.AddSms();
+        services.AddLetters();
+        services.AddScoped<SuppressionList>();
+    }
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapTemplatesApiV1();
+        endpoints.MapTwilioWebhooks();
     }
 }

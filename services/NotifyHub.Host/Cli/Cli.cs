@@ -8,6 +8,7 @@ public static class Cli
     private static readonly Func<Command>[] Verbs =
     [
         // verbs are added here as features land
+        UsersCommand.Create,
     ];
 
     public static bool IsCommand(string[] args) =>

@@ -5,6 +5,7 @@ using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.BuildingBlocks.PrivacyStore;
 using NotifyHub.BuildingBlocks.Web;
 
 namespace NotifyHub.BuildingBlocks.Hosting;
@@ -31,6 +32,7 @@ public static class NotifyHubServices
         services.AddHealthChecks();
         services.AddNotifyHubTelemetry(builder.Environment.ApplicationName);
         services.AddNotifyHubAuthentication(configuration);
+        services.AddPrivacyStore(configuration);
 
         var catalog = new ModuleCatalog(modules, configuration);
         catalog.Register(services, configuration);

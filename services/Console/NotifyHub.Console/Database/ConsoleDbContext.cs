@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Console.Staff;
+using NotifyHub.Console.Vendors;
 
 namespace NotifyHub.Console.Database;
 
@@ -12,6 +13,8 @@ public class ConsoleDbContext(DbContextOptions options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IOutboxDbContext
 {
     public const string Schema = "console";
+
+    public DbSet<Vendor> Vendors => Set<Vendor>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

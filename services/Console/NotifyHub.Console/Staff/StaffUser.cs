@@ -1,10 +1,20 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace NotifyHub.Console.Staff;
 
-/// <summary>A member of staff: privacy officer, auditor, admin, or a vendor's agent or supervisor.</summary>
+/// <summary>A member of staff: privacy officer, auditor, admin, or a vendor's agent or supervisor. The email is the user name.</summary>
 public sealed class StaffUser : IdentityUser<Guid>
 {
     /// <summary>The vendor an agent or supervisor works for; null for the controller's own staff.</summary>
     public Guid? VendorId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<StaffUser>
+    {
+        // Revoking a vendor finds its users by this column.
+        public void Configure(EntityTypeBuilder<StaffUser> user) => user.HasIndex(u => u.VendorId);
+    }
 }

@@ -9,6 +9,12 @@ public class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(
 
     public DbSet<Incidents.NotificationsIncident> Incidents => Set<Incidents.NotificationsIncident>();
 
+    public DbSet<Templates.Template> Templates => Set<Templates.Template>();
+
+    public DbSet<Delivery.Notification> Notifications => Set<Delivery.Notification>();
+
+    public DbSet<Delivery.Suppression> Suppressions => Set<Delivery.Suppression>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -10,6 +10,12 @@ public sealed class NotificationsIncident
 
     public required string Title { get; set; }
 
+    /// <summary>
+    /// For <c>incident.summary</c> in templates. Empty until <c>IncidentOpened</c> carries the summary
+    /// (the contract has no such field yet).
+    /// </summary>
+    public string Summary { get; set; } = "";
+
     public DateTimeOffset DiscoveredAt { get; set; }
 
     public required string Cause { get; set; }
@@ -20,6 +26,8 @@ public sealed class NotificationsIncident
 
     public DateTimeOffset RecordedAt { get; init; }
 
+    public Templates.IncidentFacts Facts() => new(Title, Summary, DiscoveredAt);
+
     internal sealed class Configuration : IEntityTypeConfiguration<NotificationsIncident>
     {
         public void Configure(EntityTypeBuilder<NotificationsIncident> incident)
@@ -27,6 +35,7 @@ public sealed class NotificationsIncident
             incident.ToTable("incidents");
             incident.HasKey(i => i.Id);
             incident.Property(i => i.Title).HasMaxLength(200);
+            incident.Property(i => i.Summary).HasMaxLength(4000);
             incident.Property(i => i.Cause).HasMaxLength(40);
         }
     }

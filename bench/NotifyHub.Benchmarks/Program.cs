@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/NotifyHub.Benchmarks -- --filter '*FieldEncryption*' --job short
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

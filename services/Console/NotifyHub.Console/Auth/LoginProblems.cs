@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace NotifyHub.Console.Auth;
+
+/// <summary>
+/// Sign-in failures: 401 problem details with a stable <c>code</c>. A wrong password and an unknown email
+/// get the same answer, so the API never says whether an account exists.
+/// </summary>
+internal static class LoginProblems
+{
+    public static ProblemHttpResult InvalidCredentials() =>
+        Unauthorized("invalid_credentials", "Sign-in failed", "The email or password is not correct.");
+
+    public static ProblemHttpResult TwoFactorRequired() =>
+        Unauthorized("two_factor_required", "Two-factor code required",
+            "This account uses two-factor sign-in: send the code from the authenticator app as twoFactorCode.");
+
+    public static ProblemHttpResult InvalidTwoFactorCode() =>
+        Unauthorized("invalid_two_factor_code", "Sign-in failed", "The two-factor code is not correct or has expired.");
+
+    public static ProblemHttpResult InvalidRefreshToken() =>
+        Unauthorized("invalid_refresh_token", "Refresh failed", "The refresh token is not valid any more: sign in again.");
+
+    public static ProblemHttpResult LockedOut(DateTimeOffset? until)
+    {
+        // A revoked vendor's users are locked out for good (DateTimeOffset.MaxValue): no end to report.
+        var ends = until is { Year: < 9999 } end ? end : (DateTimeOffset?)null;
+        return Unauthorized("locked_out", "Account locked",
+            ends is null
+                ? "The account is locked. An administrator must restore access."
+                : $"Too many failed sign-ins: the account is locked until {ends:O}.",
+            new Dictionary<string, object?> { ["lockedOutUntil"] = ends });
+    }
+
+    private static ProblemHttpResult Unauthorized(string code, string title, string detail,
+        Dictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?>(extensions ?? []) { ["code"] = code };
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: title, extensions: all);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Console.Staff;
+
+namespace NotifyHub.Console.Auth;
+
+public sealed record TwoFactorSetup(string SharedKey, string AuthenticatorUri);
+
+public sealed record TwoFactorCodeRequest(string Code);
+
+public sealed record TwoFactorEnabled(IReadOnlyList<string> RecoveryCodes);
+
+/// <summary>
+/// TOTP two-factor sign-in (RFC 6238: SHA-1, 30 s, 6 digits): set up a key, prove it with a code to enable it,
+/// or disable it. Each step renews the security stamp, so existing refresh tokens stop working.
+/// </summary>
+internal static class TwoFactor
+{
+    private const string Issuer = "NotifyHub";
+    private const int RecoveryCodeCount = 10;
+
+    public static async Task<Results<Ok<TwoFactorSetup>, UnauthorizedHttpResult>> SetupAsync(ClaimsPrincipal principal,
+        UserManager<StaffUser> users)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        // Replacing the key of an enabled authenticator would lock its owner out of their next sign-in.
+        if (user.TwoFactorEnabled)
+        {
+            throw ProblemException.Conflict("two_factor_already_enabled", "Two-factor sign-in is already on: disable it first.");
+        }
+
+        IdentityFailures.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user));
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
+        return TypedResults.Ok(new TwoFactorSetup(key, $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6&period=30"));
+    }
+
+    public static async Task<Results<Ok<TwoFactorEnabled>, UnauthorizedHttpResult>> EnableAsync(TwoFactorCodeRequest request,
+        ClaimsPrincipal principal, UserManager<StaffUser> users)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            throw ProblemException.Conflict("two_factor_not_set_up", "Call /api/v1/auth/2fa/setup first.");
+        }
+
+        var valid = !string.IsNullOrWhiteSpace(request.Code) && await users.VerifyTwoFactorTokenAsync(
+            user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCodes.Normalize(request.Code));
+        if (!valid)
+        {
+            throw ProblemException.BadRequest("invalid_two_factor_code", "The code does not match the authenticator key.");
+        }
+
+        IdentityFailures.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, true));
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        return TypedResults.Ok(new TwoFactorEnabled([.. codes ?? []]));
+    }
+
+    public static async Task<Results<NoContent, UnauthorizedHttpResult>> DisableAsync(ClaimsPrincipal principal,
+        UserManager<StaffUser> users)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        IdentityFailures.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false));
+
+        // A new key, so an old enrolment cannot be switched back on without setting up again.
+        IdentityFailures.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user));
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Console.Database;
+using NotifyHub.Contracts.Console;
+
+namespace NotifyHub.Console.Vendors;
+
+/// <summary>
+/// Cuts a vendor off for good: marks it revoked, locks out every one of its users and announces
+/// <see cref="VendorRevoked"/> (consumers destroy its key), all in one transaction through the outbox.
+/// </summary>
+public sealed record RevokeVendor(Guid Id) : ICommand<VendorView>
+{
+    [JsonIgnore]
+    public string Actor { get; init; } = "";
+}
+
+public sealed class RevokeVendorHandler(ConsoleDbContext db, TimeProvider clock) : ICommandHandler<RevokeVendor, VendorView>
+{
+    public async ValueTask<VendorView> Handle(RevokeVendor command, CancellationToken cancellationToken)
+    {
+        var vendor = await db.Vendors.FirstOrDefaultAsync(v => v.Id == command.Id, cancellationToken)
+            ?? throw ProblemException.NotFound("Vendor", command.Id);
+        if (vendor.Status == VendorStatus.Revoked)
+        {
+            throw ProblemException.Conflict("vendor_already_revoked", $"Vendor {vendor.Id} was revoked at {vendor.RevokedAt:O}.");
+        }
+
+        var now = clock.GetUtcNow();
+        vendor.Status = VendorStatus.Revoked;
+        vendor.RevokedAt = now;
+        vendor.RevokedBy = command.Actor;
+
+        // Edited directly rather than through UserManager so that everything lands in the one SaveChanges below.
+        // A new security stamp makes their refresh tokens and cookies fail validation from now on.
+        foreach (var user in await db.Users.Where(u => u.VendorId == vendor.Id).ToListAsync(cancellationToken))
+        {
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        }
+
+        db.Publish(new VendorRevoked(vendor.Id, now, command.Actor));
+        await db.SaveChangesAsync(cancellationToken);
+        return VendorView.From(vendor);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Auth;
+
+namespace NotifyHub.Console.Vendors;
+
+public static class VendorsApi
+{
+    public static IServiceCollection AddVendors(this IServiceCollection services) =>
+        services.AddScoped<FluentValidation.IValidator<RegisterVendor>, RegisterVendorValidator>();
+
+    public static IEndpointRouteBuilder MapVendorsApiV1(this IEndpointRouteBuilder endpoints)
+    {
+        var vendors = endpoints.MapGroup("/api/v1/vendors").WithTags("Vendors");
+
+        // Privacy officers read the list (they assign vendors to incidents); only admins change it.
+        vendors.MapGet("/", ListAsync).WithName("ListVendors").RequireAuthorization(Roles.PrivacyOfficer);
+        vendors.MapGet("/{id:guid}", GetAsync).WithName("GetVendor").RequireAuthorization(Roles.PrivacyOfficer);
+        vendors.MapPost("/", RegisterAsync).WithName("RegisterVendor").RequireAuthorization(Roles.Admin);
+        vendors.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeVendor").RequireAuthorization(Roles.Admin);
+        return endpoints;
+    }
+
+    private static async Task<Created<VendorCreated>> RegisterAsync(RegisterVendor command, ClaimsPrincipal user,
+        IMediator mediator, CancellationToken ct)
+    {
+        var id = await mediator.Send(command with { Actor = ActorOf(user) }, ct);
+        return TypedResults.Created($"/api/v1/vendors/{id}", new VendorCreated(id));
+    }
+
+    private static async Task<Ok<IReadOnlyList<VendorView>>> ListAsync(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListVendors(), ct));
+
+    private static async Task<Ok<VendorView>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetVendor(id), ct));
+
+    private static async Task<Ok<VendorView>> RevokeAsync(Guid id, ClaimsPrincipal user, IMediator mediator,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RevokeVendor(id) { Actor = ActorOf(user) }, ct));
+
+    // The user id, not the email: actors end up in messages and audit rows, which carry no personal data.
+    private static string ActorOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
+    public sealed record VendorCreated(Guid Id);
+}

@@ -1,0 +1,24 @@
+namespace NotifyHub.Notifications.Email;
+
+/// <summary><c>NotifyHub:Email:Smtp:*</c>.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public bool UseStartTls { get; set; }
+
+    /// <summary>Authenticate only when set.</summary>
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>The sender, e.g. <c>"Example Ltd &lt;notices@example.com&gt;"</c>; its domain also names Message-IDs.</summary>
+    public string From { get; set; } = "NotifyHub <notifications@notifyhub.invalid>";
+
+    /// <summary>How long one SMTP command may take before the connection counts as broken.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NotifyHub.Notifications.Letters;
+
+/// <summary>Bound from <c>NotifyHub:Letters</c>.</summary>
+public sealed class LetterOptions
+{
+    public const string Section = "NotifyHub:Letters";
+
+    /// <summary>Letters per PDF handed to the print house.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>A TrueType/OpenType font for Latin-script letters (Debian fonts-dejavu-core).</summary>
+    public string LatinFontPath { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+    /// <summary>A font or collection (.ttc) with Japanese glyphs (Debian fonts-noto-cjk).</summary>
+    public string CjkFontPath { get; set; } = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+    /// <summary>The face to take from a .ttc collection.</summary>
+    public string CjkFontFamily { get; set; } = "Noto Sans CJK JP";
+
+    /// <summary>
+    /// The mail house whose vendor key encrypts batch files. Unset: the notifications service's own holder key
+    /// (a local run has no mail house; the files are still never readable at rest).
+    /// </summary>
+    public Guid? MailHouseVendorId { get; set; }
+
+    /// <summary>The sender's one-line return address printed above the recipient in the envelope window.</summary>
+    [MaxLength(120)]
+    public string ReturnAddress { get; set; } = "";
+}

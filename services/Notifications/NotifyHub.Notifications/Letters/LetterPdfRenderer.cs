@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Options;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using QRCoder;
+
+namespace NotifyHub.Notifications.Letters;
+
+/// <summary>
+/// Lays out letters on A4 for a window envelope (DIN 5008 form B / C5 window: 20 mm from the left, 45 mm from the
+/// top, 85 × 45 mm; the return address sits in the window's top zone, the recipient below it), a QR code of the
+/// person's portal link to the right of the window, then the text, continuing on as many pages as it needs.
+/// </summary>
+public sealed class LetterPdfRenderer
+{
+    private const double BodyTop = 105, ContinuationTop = 25, BottomLimit = 270, Left = 25, Right = 20, LineHeight = 5.2;
+    private static readonly double PageWidth = Mm(210);
+
+    private readonly LetterOptions _options;
+
+    public LetterPdfRenderer(IOptions<LetterOptions> options)
+    {
+        _options = options.Value;
+        LetterFonts.Install(_options);
+    }
+
+    public LetterBatch Render(Guid batchId, IReadOnlyList<LetterContent> letters)
+    {
+        using var document = new PdfDocument();
+        document.Info.Title = $"Letter batch {batchId}";
+        var manifest = new List<ManifestRow>(letters.Count);
+        foreach (var letter in letters)
+        {
+            var first = document.PageCount + 1;
+            RenderLetter(document, letter);
+            manifest.Add(new ManifestRow(letter.LetterId, first, document.PageCount, letter.Country));
+        }
+
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return new LetterBatch(batchId, stream.ToArray(), manifest);
+    }
+
+    private void RenderLetter(PdfDocument document, LetterContent letter)
+    {
+        var address = letter.AddressLines.Select(l => l.Reveal()).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var family = LetterFonts.FamilyFor(letter.Language, address.Append(letter.Body).Append(letter.Heading ?? ""));
+        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        var text = new XFont(family, 10.5, XFontStyleEx.Regular, options);
+        var small = new XFont(family, 7, XFontStyleEx.Regular, options);
+        var heading = new XFont(family, 12, XFontStyleEx.Bold, options);
+
+        // Lay out first, so each page knows how many the letter has.
+        var width = PageWidth - Mm(Left) - Mm(Right);
+        using var measuring = XGraphics.CreateMeasureContext(new XSize(PageWidth, Mm(297)), XGraphicsUnit.Point, XPageDirection.Downwards);
+        var lines = new List<(string Text, XFont Font)>();
+        if (!string.IsNullOrWhiteSpace(letter.Heading))
+        {
+            lines.AddRange(TextWrapper.Wrap(letter.Heading, s => measuring.MeasureString(s, heading).Width, width).Select(l => (l, heading)));
+            lines.Add(("", text));
+        }
+
+        foreach (var paragraph in letter.Body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            lines.AddRange(TextWrapper.Wrap(paragraph, s => measuring.MeasureString(s, text).Width, width).Select(l => (l, text)));
+        }
+
+        var firstCapacity = (int)((BottomLimit - BodyTop) / LineHeight);
+        var laterCapacity = (int)((BottomLimit - ContinuationTop) / LineHeight);
+        var pages = 1 + (int)Math.Ceiling(Math.Max(0, lines.Count - firstCapacity) / (double)laterCapacity);
+
+        var next = 0;
+        for (var pageNumber = 1; pageNumber <= pages; pageNumber++)
+        {
+            var page = document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            using var g = XGraphics.FromPdfPage(page);
+            var y = ContinuationTop;
+            if (pageNumber == 1)
+            {
+                DrawWindow(g, address, small, text);
+                DrawQrCode(g, letter, small);
+                y = BodyTop;
+            }
+
+            var capacity = pageNumber == 1 ? firstCapacity : laterCapacity;
+            for (var i = 0; i < capacity && next < lines.Count; i++, next++)
+            {
+                g.DrawString(lines[next].Text, lines[next].Font, XBrushes.Black, Mm(Left), Mm(y), XStringFormats.TopLeft);
+                y += LineHeight;
+            }
+
+            g.DrawString($"{pageNumber} / {pages}", small, XBrushes.Gray, Mm(210 - Right), Mm(285), XStringFormats.TopRight);
+        }
+    }
+
+    private void DrawWindow(XGraphics g, List<string> address, XFont small, XFont text)
+    {
+        // Window: x 20–105 mm, y 45–90 mm. Top 17.7 mm: return address; below: up to six address lines.
+        if (!string.IsNullOrWhiteSpace(_options.ReturnAddress))
+        {
+            g.DrawString(_options.ReturnAddress, small, XBrushes.Gray, Mm(25), Mm(58), XStringFormats.TopLeft);
+        }
+
+        var y = 62.7;
+        foreach (var line in address.Take(6))
+        {
+            g.DrawString(Fit(g, line, text, Mm(80)), text, XBrushes.Black, Mm(25), Mm(y), XStringFormats.TopLeft);
+            y += 4.5;
+        }
+    }
+
+    private static void DrawQrCode(XGraphics g, LetterContent letter, XFont small)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(letter.PortalUrl.ToString(), QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var size = Mm(32);
+        var module = size / matrix.Count;
+        double x0 = Mm(160), y0 = Mm(45);
+        for (var row = 0; row < matrix.Count; row++)
+        {
+            for (var col = 0; col < matrix.Count; col++)
+            {
+                // Horizontal runs as one rectangle: fewer drawing operators, no hairline gaps between modules.
+                var start = col;
+                while (col < matrix.Count && matrix[row][col])
+                {
+                    col++;
+                }
+
+                if (col > start)
+                {
+                    g.DrawRectangle(XBrushes.Black, x0 + (start * module), y0 + (row * module), (col - start) * module, module);
+                }
+            }
+        }
+
+        g.DrawString(letter.ReferenceCode.Reveal(), small, XBrushes.Black, x0 + (size / 2), y0 + size + Mm(1), XStringFormats.TopCenter);
+    }
+
+    private static string Fit(XGraphics g, string line, XFont font, double width)
+    {
+        while (line.Length > 1 && g.MeasureString(line, font).Width > width)
+        {
+            line = line[..^1];
+        }
+
+        return line;
+    }
+
+    private static double Mm(double mm) => mm * 72 / 25.4;
+}

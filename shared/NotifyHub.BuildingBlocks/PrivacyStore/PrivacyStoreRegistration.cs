@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Configuration;
+using NotifyHub.BuildingBlocks.Database;
+using NotifyHub.Privacy;
+using NotifyHub.Privacy.Access;
+
+namespace NotifyHub.BuildingBlocks.PrivacyStore;
+
+public static class PrivacyStoreRegistration
+{
+    /// <summary>
+    /// NotifyHub.Privacy for every process: root key from <c>NotifyHub:Keys</c> (or the key file under the data
+    /// directory), key-service limits from <c>NotifyHub:KeyService</c>, the store in the configured database.
+    /// </summary>
+    public static IServiceCollection AddPrivacyStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNotifyHubPrivacy(options =>
+        {
+            configuration.GetSection("NotifyHub:Keys").Bind(options.Keys);
+            options.Keys.DataDirectory = configuration.GetSection(NotifyHubOptions.Section).Get<NotifyHubOptions>()?.DataDirectory ?? "data";
+            configuration.GetSection("NotifyHub:KeyService").Bind(options.KeyService);
+        });
+        services.AddModuleDbContext<PrivacyStoreDbContext, SqlitePrivacyStoreDbContext, PostgreSqlPrivacyStoreDbContext>(
+            configuration, PrivacyStoreDbContext.SchemaName);
+        services.AddOutbox<PrivacyStoreDbContext>();
+        services.AddScoped<PrivacyDbContext>(sp => sp.GetRequiredService<PrivacyStoreDbContext>());
+        services.AddScoped<IPrivacyEventPublisher, OutboxPrivacyEventPublisher>();
+        services.AddHostedService<RootKeyCheck>();
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.Privacy.Audit;
+
+namespace NotifyHub.Privacy.Access;
+
+/// <summary>
+/// Counts a user's recent decrypts from the stored audit entries (so every service instance
+/// sees the same count) and blocks the user past the limit.
+/// </summary>
+internal sealed class AccessMeter(PrivacyDbContext db, KeyServiceOptions options, TimeProvider time)
+{
+    public Task<AccessBlock?> FindBlockAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.AccessBlocks.AsNoTracking().SingleOrDefaultAsync(b => b.UserId == userId, cancellationToken);
+
+    /// <summary>Granted decrypts in the window, not counting those up to the user's last unblocking.</summary>
+    public Task<int> CountAsync(Guid userId, AccessBlock? block, CancellationToken cancellationToken)
+    {
+        var windowStart = time.Now() - options.Window;
+        var granted = db.AuditEntries.Where(e =>
+            e.ActorUserId == userId && e.Action == AuditActions.ProjectionDecrypt &&
+            e.Outcome == AuditOutcomes.Granted && e.Time >= windowStart);
+        if (block?.UnblockedAt is { } unblockedAt)
+        {
+            granted = granted.Where(e => e.Time > unblockedAt);
+        }
+
+        return granted.CountAsync(cancellationToken);
+    }
+
+    /// <returns>True when this call made the block, so that only one caller raises the event.</returns>
+    public async Task<bool> BlockAsync(AccessRequest request, int count, AccessBlock? previous, CancellationToken cancellationToken)
+    {
+        var now = time.Now();
+        if (previous is null)
+        {
+            var block = new AccessBlock
+            {
+                UserId = request.UserId,
+                VendorId = request.VendorId,
+                IncidentId = request.IncidentId,
+                RecordCount = count,
+                BlockedAt = now,
+            };
+            db.AccessBlocks.Add(block);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                return false; // another instance blocked this user first
+            }
+            finally
+            {
+                db.Entry(block).State = EntityState.Detached;
+            }
+        }
+
+        var updated = await db.AccessBlocks
+            .Where(b => b.UserId == request.UserId && b.UnblockedAt != null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.VendorId, request.VendorId)
+                .SetProperty(b => b.IncidentId, request.IncidentId)
+                .SetProperty(b => b.RecordCount, count)
+                .SetProperty(b => b.BlockedAt, now)
+                .SetProperty(b => b.UnblockedAt, (DateTimeOffset?)null)
+                .SetProperty(b => b.UnblockedBy, (Guid?)null), cancellationToken);
+        return updated == 1;
+    }
+
+    /// <returns>True when this call lifted an active block.</returns>
+    public async Task<bool> UnblockAsync(Guid userId, Guid unblockedBy, CancellationToken cancellationToken)
+    {
+        var now = time.Now();
+        var updated = await db.AccessBlocks
+            .Where(b => b.UserId == userId && b.UnblockedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.UnblockedAt, now)
+                .SetProperty(b => b.UnblockedBy, unblockedBy), cancellationToken);
+        return updated == 1;
+    }
+}

@@ -1,0 +1,17 @@
+namespace NotifyHub.Privacy.Audit;
+
+/// <summary>Why the audit chain is broken at an entry.</summary>
+public enum AuditBreak
+{
+    /// <summary>The entry's columns no longer match its hash: it was edited.</summary>
+    HashMismatch = 1,
+
+    /// <summary>The entry does not point at the hash of the entry before it: something before it was edited or replaced.</summary>
+    PreviousHashMismatch = 2,
+
+    /// <summary>A sequence number is missing: an entry was deleted.</summary>
+    SequenceGap = 3,
+
+    /// <summary>The head names another last entry: entries were deleted from (or added behind) the end.</summary>
+    HeadMismatch = 4,
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NotifyHub.Privacy.Access;
+using NotifyHub.Privacy.Audit;
+using NotifyHub.Privacy.BlindIndexes;
+using NotifyHub.Privacy.Fields;
+using NotifyHub.Privacy.Keys;
+using NotifyHub.Privacy.Purposes;
+using NotifyHub.Privacy.Retention;
+
+namespace NotifyHub.Privacy;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the privacy services. The host also registers <see cref="PrivacyDbContext"/>
+    /// with its database provider and an <see cref="IPrivacyEventPublisher"/> over its outbox.
+    /// An <see cref="IRootKeyProvider"/> registered before this call (a KMS) replaces the local key ring.
+    /// </summary>
+    public static IServiceCollection AddNotifyHubPrivacy(this IServiceCollection services, Action<PrivacyOptions>? configure = null)
+    {
+        services.AddOptions<PrivacyOptions>()
+            .Configure(options => configure?.Invoke(options))
+            .Validate(o => o.KeyService.MaxRecordsPerWindow > 0, "NotifyHub privacy: KeyService.MaxRecordsPerWindow must be positive.")
+            .Validate(o => o.KeyService.Window > TimeSpan.Zero, "NotifyHub privacy: KeyService.Window must be positive.")
+            .Validate(o => o.KeyCacheDuration > TimeSpan.Zero, "NotifyHub privacy: KeyCacheDuration must be positive.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.Keys);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.KeyService);
+        services.TryAddSingleton<IRootKeyProvider, LocalKeyRing>();
+        services.TryAddSingleton(sp => new DataKeyCache(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.KeyCacheDuration));
+
+        // Scoped: each works through the scope's PrivacyDbContext.
+        services.TryAddScoped<KeyStore>();
+        services.TryAddScoped<FieldCipher>();
+        services.TryAddScoped<BlindIndexer>();
+        services.TryAddScoped<ProjectionBuilder>();
+        services.TryAddScoped<AuditLog>();
+        services.TryAddScoped<KeyService>();
+        services.TryAddScoped<VendorAssignments>();
+        services.TryAddScoped<VendorRevocation>();
+        services.TryAddScoped<IncidentShredder>();
+        return services;
+    }
+}

@@ -1,0 +1,170 @@
+using NotifyHub.Privacy.Audit;
+using NotifyHub.Privacy.Purposes;
+using NotifyHub.Privacy.Tests.Support;
+
+namespace NotifyHub.Privacy.Tests.Audit;
+
+public sealed class AuditLogTests : IAsyncLifetime
+{
+    private PrivacyTestHost _host = null!;
+
+    private AuditLog Log => _host.Get<AuditLog>();
+
+    public async Task InitializeAsync() => _host = await PrivacyTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task An_untouched_chain_verifies()
+    {
+        await AppendAsync(5);
+
+        var result = await Log.VerifyAsync();
+
+        result.IsValid.ShouldBeTrue(result.Message);
+        result.EntriesChecked.ShouldBe(5);
+        result.HeadHash.Length.ShouldBe(64);
+    }
+
+    [Fact]
+    public async Task An_empty_log_verifies()
+    {
+        (await Log.VerifyAsync()).IsValid.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_tampered_entry_fails_at_its_sequence()
+    {
+        await AppendAsync(5);
+        await _host.ExecuteSqlAsync("UPDATE audit_entries SET outcome = 'granted' WHERE sequence = 3");
+
+        var result = await Log.VerifyAsync();
+
+        result.IsValid.ShouldBeFalse();
+        result.BrokenAtSequence.ShouldBe(3);
+        result.Break.ShouldBe(AuditBreak.HashMismatch);
+        result.EntriesChecked.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_edited_link_fails_at_its_sequence()
+    {
+        await AppendAsync(5);
+        await _host.ExecuteSqlAsync("UPDATE audit_entries SET previous_hash = zeroblob(32) WHERE sequence = 4");
+
+        var result = await Log.VerifyAsync();
+
+        result.BrokenAtSequence.ShouldBe(4);
+        result.Break.ShouldBe(AuditBreak.PreviousHashMismatch);
+    }
+
+    [Fact]
+    public async Task A_deleted_middle_entry_fails_at_its_sequence()
+    {
+        await AppendAsync(5);
+        await _host.ExecuteSqlAsync("DELETE FROM audit_entries WHERE sequence = 3");
+
+        var result = await Log.VerifyAsync();
+
+        result.IsValid.ShouldBeFalse();
+        result.BrokenAtSequence.ShouldBe(3);
+        result.Break.ShouldBe(AuditBreak.SequenceGap);
+        result.Message.ShouldContain("entry 3 is missing");
+    }
+
+    [Fact]
+    public async Task A_deleted_last_entry_fails_at_its_sequence()
+    {
+        await AppendAsync(5);
+        await _host.ExecuteSqlAsync("DELETE FROM audit_entries WHERE sequence = 5");
+
+        var result = await Log.VerifyAsync();
+
+        result.IsValid.ShouldBeFalse();
+        result.BrokenAtSequence.ShouldBe(5);
+        result.Break.ShouldBe(AuditBreak.HeadMismatch);
+        result.EntriesChecked.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Every_column_is_covered_by_the_hash()
+    {
+        string[] edits =
+        [
+            "time = time + 10", "actor_user_id = NULL", "actor_vendor_id = NULL", "action = 'x'",
+            "subject_id = NULL", "purpose = 'Sms'", "fields = 'email'", "outcome = 'x'", "details = '{}'",
+        ];
+        await AppendAsync(1);
+
+        foreach (var edit in edits)
+        {
+            await using var scope = await PrivacyTestHost.StartAsync();
+            await AppendToAsync(scope.Get<AuditLog>(), 1);
+            await scope.ExecuteSqlAsync($"UPDATE audit_entries SET {edit} WHERE sequence = 1");
+
+            (await scope.Get<AuditLog>().VerifyAsync()).Break.ShouldBe(AuditBreak.HashMismatch, edit);
+        }
+    }
+
+    [Fact]
+    public async Task Reads_a_page_of_a_time_range_in_sequence_order()
+    {
+        await AppendAsync(3);
+        var from = _host.Clock.GetUtcNow();
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await AppendAsync(4);
+        var to = _host.Clock.GetUtcNow().AddTicks(1);
+
+        var page = await Log.ReadAsync(from.AddSeconds(1), to, skip: 1, take: 2);
+
+        page.Select(e => e.Sequence).ShouldBe([5L, 6L]);
+    }
+
+    [Fact]
+    public async Task Concurrent_appenders_in_several_processes_keep_one_unbroken_chain()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"notifyhub-audit-{Guid.NewGuid():N}.db");
+        var connection = $"Data Source={file};Pooling=False;Default Timeout=60";
+        var hosts = new List<PrivacyTestHost>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                hosts.Add(await PrivacyTestHost.StartAsync(connection));
+            }
+
+            await Task.WhenAll(hosts.Select(host => Task.Run(() => AppendToAsync(host.Get<AuditLog>(), 25))));
+
+            var result = await hosts[0].Get<AuditLog>().VerifyAsync();
+            result.IsValid.ShouldBeTrue(result.Message);
+            result.EntriesChecked.ShouldBe(100);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+
+            File.Delete(file);
+        }
+    }
+
+    private Task AppendAsync(int count) => AppendToAsync(Log, count);
+
+    private static async Task AppendToAsync(AuditLog log, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await log.AppendAsync(new AuditEvent(AuditActions.ProjectionDecrypt, AuditOutcomes.Denied)
+            {
+                ActorUserId = Guid.NewGuid(),
+                ActorVendorId = Guid.NewGuid(),
+                SubjectId = Guid.NewGuid(),
+                Purpose = Purpose.CallCentre,
+                Fields = [PersonalField.GivenName, PersonalField.Language],
+                Details = new Dictionary<string, string> { ["incident_id"] = Guid.NewGuid().ToString() },
+            });
+        }
+    }
+}

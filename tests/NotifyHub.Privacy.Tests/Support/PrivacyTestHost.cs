@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Privacy.Access;
+using NotifyHub.Privacy.Keys;
+
+namespace NotifyHub.Privacy.Tests.Support;
+
+/// <summary>
+/// The privacy services as a host wires them, over SQLite: in memory (one open connection) or
+/// in a file, so that several hosts can share one database like several processes would.
+/// </summary>
+internal sealed class PrivacyTestHost : IAsyncDisposable
+{
+    public const string RootKeyA = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    public const string RootKeyB = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
+
+    private readonly SqliteConnection _connection;
+    private readonly ServiceProvider _services;
+    private readonly AsyncServiceScope _scope;
+
+    private PrivacyTestHost(SqliteConnection connection, ServiceProvider services, RecordingEventPublisher events, ManualTimeProvider clock)
+    {
+        _connection = connection;
+        _services = services;
+        _scope = services.CreateAsyncScope();
+        Events = events;
+        Clock = clock;
+    }
+
+    public RecordingEventPublisher Events { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public SqliteConnection Connection => _connection;
+
+    public static Task<PrivacyTestHost> StartAsync(Action<PrivacyOptions>? configure = null) =>
+        StartAsync("Data Source=:memory:", configure);
+
+    public static async Task<PrivacyTestHost> StartAsync(string connectionString, Action<PrivacyOptions>? configure = null)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var events = new RecordingEventPublisher();
+        var clock = new ManualTimeProvider(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IPrivacyEventPublisher>(events)
+            .AddDbContext<PrivacyDbContext>(options => options.UseSqlite(connection))
+            .AddNotifyHubPrivacy(options =>
+            {
+                options.Keys.RootKey = RootKeyA;
+                options.KeyService.MaxRecordsPerWindow = 3;
+                configure?.Invoke(options);
+            })
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var host = new PrivacyTestHost(connection, services, events, clock);
+        await host.Get<PrivacyDbContext>().Database.EnsureCreatedAsync();
+        return host;
+    }
+
+    /// <summary>A service from the host's long-lived scope.</summary>
+    public T Get<T>()
+        where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A fresh scope: its own DbContext, like another request.</summary>
+    public AsyncServiceScope NewScope() => _services.CreateAsyncScope();
+
+    /// <summary>
+    /// Services over the same database and root key but sharing nothing in memory with this
+    /// host: what another process (or a thief with the root key) would have.
+    /// </summary>
+    public (KeyStore Keys, PrivacyDbContext Db) Stranger(IRootKeyProvider? root = null)
+    {
+        var db = new PrivacyDbContext(new DbContextOptionsBuilder<PrivacyDbContext>().UseSqlite(_connection).Options);
+        var ring = root ?? new LocalKeyRing(new LocalKeyRingOptions { RootKey = RootKeyA });
+        return (new KeyStore(db, ring, new DataKeyCache(Clock, TimeSpan.FromMinutes(1)), Clock), db);
+    }
+
+    public async Task<int> ExecuteSqlAsync(string sql)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _services.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
