@@ -4,6 +4,7 @@ namespace NotifyHub.Contracts.Intake;
 public sealed record IncidentOpened(
     Guid IncidentId,
     string Title,
+    string Summary,
     DateTimeOffset DiscoveredAt,
     string Cause,
     IReadOnlyList<string> DataCategories,

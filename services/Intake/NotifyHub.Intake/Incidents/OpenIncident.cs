@@ -42,7 +42,7 @@ public sealed class OpenIncidentHandler(IntakeDbContext db, TimeProvider clock) 
             CreatedBy = command.Actor,
         };
         db.Incidents.Add(incident);
-        db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.DiscoveredAt, incident.Cause,
+        db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.Summary, incident.DiscoveredAt, incident.Cause,
             incident.DataCategories, incident.Jurisdictions, now));
         await db.SaveChangesAsync(cancellationToken);
         return incident.Id;

@@ -20,6 +20,7 @@ public sealed class IncidentOpenedConsumer(NotificationsDbContext db, TimeProvid
         {
             Id = message.IncidentId,
             Title = message.Title,
+            Summary = message.Summary,
             DiscoveredAt = message.DiscoveredAt,
             Cause = message.Cause,
             DataCategories = [.. message.DataCategories],

@@ -10,10 +10,7 @@ public sealed class NotificationsIncident
 
     public required string Title { get; set; }
 
-    /// <summary>
-    /// For <c>incident.summary</c> in templates. Empty until <c>IncidentOpened</c> carries the summary
-    /// (the contract has no such field yet).
-    /// </summary>
+    /// <summary>For <c>incident.summary</c> in templates.</summary>
     public string Summary { get; set; } = "";
 
     public DateTimeOffset DiscoveredAt { get; set; }
