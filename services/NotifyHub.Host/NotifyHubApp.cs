@@ -8,9 +8,10 @@ namespace NotifyHub.Host;
 /// <summary>The composition root: every module, the shared plumbing, and the Mediator generated for all of them.</summary>
 public static class NotifyHubApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CreateBuilder(args);
+        configure?.Invoke(builder);
         builder.AddNotifyHub(AllModules.Create());
 
         // Mediator's generator registers the handlers of every module compiled in, including those of modules this

@@ -45,6 +45,7 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddScoped<VendorAssignments>();
         services.TryAddScoped<VendorRevocation>();
         services.TryAddScoped<IncidentShredder>();
+        services.TryAddScoped<RootKeyRotation>();
         return services;
     }
 }

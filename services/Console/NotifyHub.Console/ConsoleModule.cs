@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.Console.Audit;
 using NotifyHub.Console.Auth;
 using NotifyHub.Console.Bootstrap;
 using NotifyHub.Console.Database;
@@ -16,7 +17,8 @@ public sealed class ConsoleModule : IModule
 
     public void Register(ModuleBuilder module)
     {
-        module.AddDatabase<ConsoleDbContext, SqliteConsoleDbContext, PostgreSqlConsoleDbContext>();
+        module.AddDatabase<ConsoleDbContext, SqliteConsoleDbContext, PostgreSqlConsoleDbContext>()
+            .AddConsumer<VendorRevokedConsumer>();
         module.Services.AddStaff();
         module.Services.AddVendors();
 
@@ -31,5 +33,6 @@ public sealed class ConsoleModule : IModule
         endpoints.MapAuthApiV1();
         endpoints.MapStaffApiV1();
         endpoints.MapVendorsApiV1();
+        endpoints.MapAuditApiV1();
     }
 }

@@ -35,7 +35,7 @@ public static class UsersCommand
         };
         var vendor = new Option<Guid?>("--vendor") { Description = "Vendor id; required for Agent and Supervisor." };
         var add = new Command("add", "Add a staff account. Reads the password from standard input (one line).") { email, roles, vendor };
-        add.SetAction((parse, ct) => Guarded(async () =>
+        add.SetAction((parse, ct) => CliGuard.Run(async () =>
         {
             var password = await ReadPasswordAsync(ct);
             await using var app = await CliHost.StartAsync(ct);
@@ -50,7 +50,7 @@ public static class UsersCommand
     private static Command List()
     {
         var list = new Command("list", "List staff accounts (no password data).");
-        list.SetAction((_, ct) => Guarded(async () =>
+        list.SetAction((_, ct) => CliGuard.Run(async () =>
         {
             await using var app = await CliHost.StartAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
@@ -120,24 +120,6 @@ public static class UsersCommand
         catch (ProblemException e)
         {
             throw new CliException(e.Detail ?? e.Title);
-        }
-    }
-
-    /// <summary>
-    /// Writes a <see cref="CliException"/> as one line with exit code 1 here, because System.CommandLine's default
-    /// exception handler would otherwise print it with a stack trace before <c>Cli.RunAsync</c> could catch it.
-    /// </summary>
-    private static async Task<int> Guarded(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return 0;
-        }
-        catch (CliException e)
-        {
-            await System.Console.Error.WriteLineAsync($"notifyhub: {e.Message}");
-            return 1;
         }
     }
 }

@@ -10,4 +10,5 @@ public static class AuditActions
     public const string VendorUnassigned = "vendor.unassign";
     public const string VendorRevoked = "vendor.revoke";
     public const string IncidentShredded = "incident.shred";
+    public const string RootKeyRotated = "root_key.rotate";
 }

@@ -149,7 +149,7 @@ public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKe
     {
         var root = await roots.GetRootKeyAsync(cancellationToken);
         var others = await Keys.Where(k => k.WrappedMaterial != null && k.RootKeyId != root.Id)
-            .Select(k => k.RootKeyId).Distinct().Take(3).ToListAsync(cancellationToken);
+            .Select(k => k.RootKeyId).Distinct().OrderBy(id => id).Take(3).ToListAsync(cancellationToken);
         if (others.Count > 0)
         {
             throw KeyWrapper.Mismatch(root, $"stored keys are wrapped by root key {string.Join(", ", others)}");

@@ -27,6 +27,22 @@ public sealed class LocalKeyRing(LocalKeyRingOptions options) : IRootKeyProvider
         }
     }
 
+    /// <summary>True when the root key lives in the key file rather than in configuration.</summary>
+    public bool UsesKeyFile => string.IsNullOrWhiteSpace(options.RootKey);
+
+    /// <summary>
+    /// Makes <paramref name="newRoot"/> the key file's key (mode 0600, replaced atomically) and this ring's key.
+    /// Call only after the store has been re-wrapped under it.
+    /// </summary>
+    internal void ReplaceKeyFile(RootKey newRoot)
+    {
+        lock (_gate)
+        {
+            RootKeyFile.Write(KeyFilePath, newRoot.Material, replace: true);
+            _root = newRoot;
+        }
+    }
+
     private RootKey Load()
     {
         if (!string.IsNullOrWhiteSpace(options.RootKey))

@@ -51,5 +51,8 @@ public sealed class RootKey
         return "root-" + Convert.ToHexStringLower(hash[..8]);
     }
 
+    /// <summary>For the one moment an operator must copy a new key into configuration; never logged.</summary>
+    internal string ToBase64() => Convert.ToBase64String(_material);
+
     public override string ToString() => $"RootKey({Id})";
 }

@@ -55,12 +55,26 @@ internal static class RootKeyFile
 
     private static void Create(string path)
     {
-        var directory = Path.GetDirectoryName(path)!;
-        // Written to a temporary name and moved into place, so a concurrent reader never sees
-        // a half-written key and two processes starting together agree on one key.
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         Span<byte> material = stackalloc byte[RootKey.SizeInBytes];
         RandomNumberGenerator.Fill(material);
+        try
+        {
+            Write(path, material, replace: false);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="material"/> to a temporary name with mode 0600 and moves it into place, so a concurrent
+    /// reader never sees a half-written key and two processes starting together agree on one key.
+    /// </summary>
+    public static void Write(string path, ReadOnlySpan<byte> material, bool replace)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
             var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
@@ -80,20 +94,16 @@ internal static class RootKeyFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path, overwrite: false);
+            File.Move(temporary, path, overwrite: replace);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (!replace && File.Exists(path))
         {
             File.Delete(temporary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RootKeyUnavailableException(
-                $"Cannot create root key file {path} ({e.Message}); make {directory} writable by the NotifyHub user or set NotifyHub:Keys:RootKey.", e);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(material);
+                $"Cannot write root key file {path} ({e.Message}); make {directory} writable by the NotifyHub user or set NotifyHub:Keys:RootKey.", e);
         }
     }
 

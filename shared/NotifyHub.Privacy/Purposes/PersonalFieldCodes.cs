@@ -6,7 +6,7 @@ namespace NotifyHub.Privacy.Purposes;
 /// Stable names for fields and purposes inside ciphertexts and audit entries: the import's
 /// column names and fixed purpose codes, never enum member names that a rename would change.
 /// </summary>
-internal static class PersonalFieldCodes
+public static class PersonalFieldCodes
 {
     private static readonly FrozenDictionary<PersonalField, string> Codes = new Dictionary<PersonalField, string>
     {

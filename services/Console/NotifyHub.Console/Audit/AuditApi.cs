@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Privacy.Audit;
+
+namespace NotifyHub.Console.Audit;
+
+/// <summary>The audit chain for auditors: read a time window page by page, and check the chain end to end.</summary>
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAuditApiV1(this IEndpointRouteBuilder endpoints)
+    {
+        var audit = endpoints.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Roles.Auditor);
+        audit.MapGet("/", ReadAsync).WithName("ReadAudit");
+        audit.MapGet("/verify", VerifyAsync).WithName("VerifyAudit");
+        return endpoints;
+    }
+
+    private static async Task<Ok<AuditPage>> ReadAsync(
+        AuditLog log, TimeProvider clock, CancellationToken ct,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int skip = 0, int take = 100)
+    {
+        var until = to ?? clock.GetUtcNow().AddSeconds(1);
+        var since = from ?? DateTimeOffset.UnixEpoch;
+        if (since >= until)
+        {
+            throw new ProblemException(StatusCodes.Status400BadRequest, "invalid_window", "'from' must be before 'to'.");
+        }
+
+        if (skip < 0 || take is < 1 or > AuditLog.MaxPageSize)
+        {
+            throw new ProblemException(StatusCodes.Status400BadRequest, "invalid_page",
+                $"'skip' must be 0 or more and 'take' between 1 and {AuditLog.MaxPageSize}.");
+        }
+
+        var entries = await log.ReadAsync(since, until, skip, take, ct);
+        return TypedResults.Ok(new AuditPage([.. entries.Select(AuditEntryView.From)], skip, take));
+    }
+
+    private static async Task<Ok<AuditVerification>> VerifyAsync(AuditLog log, CancellationToken ct) =>
+        TypedResults.Ok(await log.VerifyAsync(ct));
+
+    public sealed record AuditPage(IReadOnlyList<AuditEntryView> Entries, int Skip, int Take);
+}

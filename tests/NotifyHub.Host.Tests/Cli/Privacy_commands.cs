@@ -1,0 +1,128 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Privacy.Audit;
+using NotifyHub.Privacy.Fields;
+using NotifyHub.Privacy.Keys;
+using NotifyHub.Testing;
+
+namespace NotifyHub.Host.Tests.Cli;
+
+/// <summary><c>notifyhub keys rotate-root</c> and <c>notifyhub audit verify</c>, run as the operator runs them.</summary>
+public sealed class Privacy_commands : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "notifyhub-tests", Guid.NewGuid().ToString("N"));
+    private readonly Guid _incident = Guid.NewGuid();
+    private readonly Guid _record = Guid.NewGuid();
+
+    private string KeyFile => Path.Combine(_data, "keys", "root.key");
+
+    [Fact]
+    public async Task Rotating_the_key_file_rewraps_every_key_and_the_old_key_opens_nothing()
+    {
+        var ciphertext = await WithHostAsync(null, sp => sp.GetRequiredService<FieldCipher>()
+            .EncryptAsync(_incident, KeyKind.IncidentData, _record, "family_name", new Sensitive<string>("Takahashi")).AsTask());
+        var oldKey = await File.ReadAllBytesAsync(KeyFile);
+
+        var rotated = await NotifyHubCli.RunAsync(_data, null, "keys", "rotate-root");
+
+        rotated.ExitCode.ShouldBe(0, rotated.Error);
+        rotated.Output.ShouldMatch(@"Root key rotated: root-[0-9a-f]{16} -> root-[0-9a-f]{16}; [1-9]\d* stored keys re-wrapped\.");
+        var newKey = await File.ReadAllBytesAsync(KeyFile);
+        newKey.ShouldNotBe(oldKey);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(KeyFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        File.Exists(KeyFile + ".next").ShouldBeFalse();
+        (await WithHostAsync(null, sp => Decrypt(sp, ciphertext))).ShouldBe("Takahashi");
+
+        var withOldKey = await NotifyHubCli.RunAsync(_data, null,
+            new Dictionary<string, string> { ["NotifyHub__Keys__RootKey"] = Convert.ToBase64String(oldKey) }, "audit", "verify");
+        withOldKey.ExitCode.ShouldBe(1);
+        withOldKey.Error.Trim().Split('\n').ShouldHaveSingleItem().ShouldStartWith("notifyhub: ");
+        withOldKey.Error.ShouldContain("root key", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task Rotating_a_configured_key_hands_over_the_new_key_once()
+    {
+        var configured = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var ciphertext = await WithHostAsync(configured, sp => sp.GetRequiredService<FieldCipher>()
+            .EncryptAsync(_incident, KeyKind.IncidentData, _record, "family_name", new Sensitive<string>("Lefèvre")).AsTask());
+
+        var rotated = await NotifyHubCli.RunAsync(_data, null,
+            new Dictionary<string, string> { ["NotifyHub__Keys__RootKey"] = configured }, "keys", "rotate-root");
+
+        rotated.ExitCode.ShouldBe(0, rotated.Error);
+        var newKey = rotated.Output.Trim().Split('\n').Last().Trim();
+        Convert.FromBase64String(newKey).Length.ShouldBe(32);
+        File.Exists(KeyFile).ShouldBeFalse();
+        (await WithHostAsync(newKey, sp => Decrypt(sp, ciphertext))).ShouldBe("Lefèvre");
+    }
+
+    [Fact]
+    public async Task Verify_passes_an_intact_chain_and_names_the_first_edited_or_deleted_entry()
+    {
+        await WithHostAsync(null, async sp =>
+        {
+            var log = sp.GetRequiredService<AuditLog>();
+            for (var i = 0; i < 6; i++)
+            {
+                await log.AppendAsync(new AuditEvent("test.cli", AuditOutcomes.Done) { SubjectId = Guid.NewGuid() });
+            }
+
+            return 0;
+        });
+
+        var intact = await NotifyHubCli.RunAsync(_data, null, "audit", "verify");
+        intact.ExitCode.ShouldBe(0, intact.Error);
+        intact.Output.ShouldContain("The audit chain is intact: 6 entries.");
+
+        Execute("UPDATE audit_entries SET outcome = 'denied' WHERE sequence = 4");
+        var edited = await NotifyHubCli.RunAsync(_data, null, "audit", "verify");
+        edited.ExitCode.ShouldBe(1);
+        edited.Error.Trim().ShouldBe("notifyhub: audit chain broken at entry 4: Audit entry 4 does not match its hash: it was edited.");
+
+        Execute("DELETE FROM audit_entries WHERE sequence = 2");
+        var deleted = await NotifyHubCli.RunAsync(_data, null, "audit", "verify");
+        deleted.ExitCode.ShouldBe(1);
+        deleted.Error.ShouldContain("broken at entry 2");
+    }
+
+    private async Task<string> Decrypt(IServiceProvider services, EncryptedField ciphertext) =>
+        (await services.GetRequiredService<FieldCipher>().DecryptAsync(ciphertext, _record, "family_name")).Reveal();
+
+    private async Task<T> WithHostAsync<T>(string? rootKey, Func<IServiceProvider, Task<T>> work)
+    {
+        var settings = new Dictionary<string, string?> { ["NotifyHub:DataDirectory"] = _data };
+        if (rootKey is not null)
+        {
+            settings["NotifyHub:Keys:RootKey"] = rootKey;
+        }
+
+        await using var factory = new NotifyHubFactory(settings);
+        _ = factory.Services;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await work(scope.ServiceProvider);
+        SqliteConnection.ClearAllPools();
+        return result;
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "privacy.db")};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery().ShouldBe(1);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
