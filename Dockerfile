@@ -13,6 +13,10 @@ RUN find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
 RUN dotnet restore services/NotifyHub.Host/NotifyHub.Host.csproj
 RUN dotnet publish services/NotifyHub.Host/NotifyHub.Host.csproj -c Release --no-restore \
       -o /app -p:UseAppHost=false
+# The gateway (YARP) ships in the same image: `dotnet gateway/notifyhub-gateway.dll`.
+RUN dotnet restore services/NotifyHub.Gateway/NotifyHub.Gateway.csproj \
+ && dotnet publish services/NotifyHub.Gateway/NotifyHub.Gateway.csproj -c Release --no-restore \
+      -o /app/gateway -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # Letters are PDFs that must render Japanese names: PDFsharp uses the system CJK fonts.

@@ -13,9 +13,16 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    public HostProcess(string name, IDictionary<string, string> environment)
+    private readonly string _assembly;
+    private readonly string _readyPath;
+
+    /// <param name="assembly">The program to run: the host by default, or e.g. <see cref="RepositoryPaths.GatewayDll"/>.</param>
+    /// <param name="readyPath">What answers 200 once it is ready to serve.</param>
+    public HostProcess(string name, IDictionary<string, string> environment, string? assembly = null, string readyPath = "health/ready")
     {
         Name = name;
+        _assembly = assembly ?? RepositoryPaths.HostDll;
+        _readyPath = readyPath;
         Port = FreePort.Next();
         _environment = new Dictionary<string, string>(environment) { ["Urls"] = BaseAddress.ToString().TrimEnd('/') };
     }
@@ -39,7 +46,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async Task StartAsync(TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.HostDll])
+        var start = new ProcessStartInfo("dotnet", [_assembly])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -92,7 +99,7 @@ public sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync(new Uri("health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                if ((await client.GetAsync(new Uri(_readyPath, UriKind.Relative))).IsSuccessStatusCode)
                 {
                     return;
                 }

@@ -6,15 +6,17 @@ public static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The built host (same configuration as the running tests, which reference it so it is built first).</summary>
-    public static string HostDll
+    public static string HostDll => Built("NotifyHub.Host", "notifyhub.dll");
+
+    /// <summary>The built gateway (YARP), which NotifyHub.Testing builds before the tests.</summary>
+    public static string GatewayDll => Built("NotifyHub.Gateway", "notifyhub-gateway.dll");
+
+    private static string Built(string project, string assembly)
     {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
-                StringComparison.Ordinal) ? "Release" : "Debug";
-            var dll = Path.Combine(Root, "services", "NotifyHub.Host", "bin", configuration, "net10.0", "notifyhub.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the host first: {dll} is missing.");
-        }
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+            StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(Root, "services", project, "bin", configuration, "net10.0", assembly);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first: {dll} is missing.");
     }
 
     private static string FindRoot()
