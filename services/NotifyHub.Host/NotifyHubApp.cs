@@ -11,6 +11,11 @@ public static class NotifyHubApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CreateBuilder(args);
+
+        // The generic host logs "Hosting failed to start" with a stack trace before Program can say in one line what
+        // the operator must fix; Program rethrows whatever it cannot describe, so muting that one log loses nothing.
+        var started = false;
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level < LogLevel.Error || Volatile.Read(ref started));
         configure?.Invoke(builder);
         builder.AddNotifyHub(AllModules.Create());
 
@@ -24,6 +29,7 @@ public static class NotifyHubApp
         });
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
         app.UseNotifyHub();
         if (app.Environment.IsDevelopment())
         {

@@ -60,6 +60,33 @@ public sealed class Privacy_commands : IDisposable
         (await WithHostAsync(newKey, sp => Decrypt(sp, ciphertext))).ShouldBe("Lefèvre");
     }
 
+    [Theory]
+    [InlineData("wrong", "The root key does not match the key store")]
+    [InlineData("short", "NotifyHub:Keys:RootKey is 16 bytes, expected 32")]
+    [InlineData("garbage", "NotifyHub:Keys:RootKey is not valid base64")]
+    public async Task The_server_refuses_to_start_with_a_wrong_or_malformed_root_key_in_one_line(string kind, string message)
+    {
+        await WithHostAsync(null, sp => sp.GetRequiredService<FieldCipher>()
+            .EncryptAsync(_incident, KeyKind.IncidentData, _record, "family_name", new Sensitive<string>("Nakamura")).AsTask());
+        var key = kind switch
+        {
+            "wrong" => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            "short" => Convert.ToBase64String(new byte[16]),
+            _ => "not a key!",
+        };
+
+        var server = await NotifyHubCli.RunAsync(_data, null, new Dictionary<string, string>
+        {
+            ["NotifyHub__Keys__RootKey"] = key,
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+        });
+
+        server.ExitCode.ShouldBe(1);
+        var line = server.Error.Trim().Split('\n').ShouldHaveSingleItem();
+        line.ShouldStartWith($"notifyhub: cannot start: {message}");
+        server.Output.ShouldNotContain("   at ");
+    }
+
     [Fact]
     public async Task Verify_passes_an_intact_chain_and_names_the_first_edited_or_deleted_entry()
     {
