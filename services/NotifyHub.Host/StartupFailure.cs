@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.Host;
@@ -12,6 +13,7 @@ public static class StartupFailure
         InvalidOperationException { Message: var m } when m.Contains("NotifyHub:", StringComparison.Ordinal) => m,
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => Describe(aggregate.InnerExceptions[0]),
         RootKeyUnavailableException rootKey => rootKey.Message,
+        StartupCheckException check => check.Message,
         _ => null,
     };
 }

@@ -50,6 +50,28 @@ public sealed class Health_checks
         line.ShouldStartWith("notifyhub: cannot start: Unknown module(s) in NotifyHub:Modules: billing");
     }
 
+    [Theory]
+    [InlineData("NotifyHub__Bus__Transport", "Kafka", "Failed to convert configuration value 'Kafka' at 'NotifyHub:Bus:Transport'")]
+    [InlineData("ConnectionStrings__RabbitMq", "amqp://guest:guest@127.0.0.1:1/", "ConnectionStrings:RabbitMq: cannot reach RabbitMQ at 127.0.0.1:1 after 2 s")]
+    public async Task A_bad_bus_setting_stops_the_host_with_one_line_naming_it(string key, string value, string message)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "notifyhub-tests", Guid.NewGuid().ToString("N"));
+
+        var result = await NotifyHubCli.RunAsync(data, null, new Dictionary<string, string>
+        {
+            ["NotifyHub__Bus__Transport"] = "RabbitMq",
+            ["NotifyHub__Bus__StartupTimeout"] = "00:00:02",
+            ["ConnectionStrings__RabbitMq"] = "amqp://guest:guest@127.0.0.1:1/",
+            [key] = value,
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+        });
+
+        result.ExitCode.ShouldBe(1);
+        var line = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem();
+        line.ShouldStartWith($"notifyhub: cannot start: {message}");
+        result.Output.ShouldNotContain("   at ");
+    }
+
     [Fact]
     public async Task Live_answers_without_touching_dependencies()
     {

@@ -27,6 +27,9 @@ public sealed class BusOptions
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long the host waits at start for RabbitMQ to be reachable before it stops with an error.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Messages each consumer endpoint handles at once in this process.</summary>
     [Range(1, 256)]
     public int ConcurrentMessageLimit { get; set; } = 16;

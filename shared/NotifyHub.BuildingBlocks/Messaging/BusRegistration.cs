@@ -15,6 +15,13 @@ public static class BusRegistration
     {
         var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        if (options.Transport == BusTransport.RabbitMq && configuration.GetConnectionString("RabbitMq") is { } broker)
+        {
+            // Registered before MassTransit's hosted service, so it runs first.
+            services.AddHostedService(sp => new BrokerReachableCheck(new Uri(broker), options.StartupTimeout,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BrokerReachableCheck>>()));
+        }
+
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new ModuleEndpointNameFormatter());
