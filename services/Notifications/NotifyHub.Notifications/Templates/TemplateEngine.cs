@@ -13,6 +13,7 @@ public sealed class TemplateEngine
 {
     private readonly FluidParser _parser = new();
     private readonly TemplateOptions _options = new();
+    private readonly TemplateOptions _strict = new() { StrictVariables = true, StrictFilters = true };
     private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
 
     public bool TryParse(string source, [NotNullWhen(false)] out string? error)
@@ -32,7 +33,34 @@ public sealed class TemplateEngine
         return false;
     }
 
-    public string Render(string source, IReadOnlyDictionary<string, object> variables, TextEncoder encoder)
+    /// <summary>
+    /// Renders with every variable and filter required to exist: the message names the first unknown one. Creation
+    /// refuses such a template, because at send time an unknown variable would print as nothing.
+    /// </summary>
+    public bool TryRenderStrict(string source, IReadOnlyDictionary<string, object> variables, [NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        if (!TryParse(source, out error))
+        {
+            return false;
+        }
+
+        try
+        {
+            Render(source, variables, NullEncoder.Default, _strict);
+            return true;
+        }
+        catch (InvalidOperationException e)
+        {
+            error = e.Message;
+            return false;
+        }
+    }
+
+    public string Render(string source, IReadOnlyDictionary<string, object> variables, TextEncoder encoder) =>
+        Render(source, variables, encoder, _options);
+
+    private string Render(string source, IReadOnlyDictionary<string, object> variables, TextEncoder encoder, TemplateOptions options)
     {
         if (!_parsed.TryGetValue(source, out var template))
         {
@@ -42,7 +70,7 @@ public sealed class TemplateEngine
             _parsed.TryAdd(source, template);
         }
 
-        var context = new TemplateContext(_options);
+        var context = new TemplateContext(options);
         foreach (var (name, value) in variables)
         {
             context.SetValue(name, value);

@@ -28,6 +28,10 @@ public sealed class TemplateRenderer(TemplateEngine engine, IOptions<NotifyHubOp
         return new RenderedMessage(variant.Language, subject, html, text);
     }
 
+    /// <summary>Every variable a template may use, filled for a made-up person: what creation checks templates against.</summary>
+    public IReadOnlyDictionary<string, object> SampleVariables(string? language) =>
+        Variables(SampleRecipient.For(language, null), new IncidentFacts("Sample incident", "Sample summary", DateTimeOffset.UnixEpoch), language ?? "en");
+
     /// <summary>The portal page where a person checks their status with their reference code.</summary>
     public static Uri PortalUrl(Uri publicBaseUrl, string referenceCode) =>
         new(publicBaseUrl.ToString().TrimEnd('/') + "/status?code=" + Uri.EscapeDataString(referenceCode));
