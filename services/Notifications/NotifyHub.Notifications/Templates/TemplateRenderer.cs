@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using NullEncoder = Fluid.NullEncoder;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.Notifications.Delivery;
@@ -16,7 +15,7 @@ public sealed class TemplateRenderer(TemplateEngine engine, IOptions<NotifyHubOp
     {
         var variant = template.VariantFor(recipient.Language);
         var variables = Variables(recipient, incident, recipient.Language ?? variant.Language);
-        var plain = NullEncoder.Default;
+        TextEncoder? plain = null; // SMS, letters, subjects and text parts are not HTML
         var subject = variant.Subject is null ? null : engine.Render(variant.Subject, variables, plain).Trim();
         if (template.Channel != Channel.Email)
         {
