@@ -49,7 +49,7 @@ public sealed class LetterBatches(
         var size = letters.Value.BatchSize;
         var queued = await db.Notifications
             .Where(n => n.Channel == Channel.Letter && n.Status == DeliveryStatus.Queued && running.Contains(n.CampaignId))
-            .OrderBy(n => n.QueuedAt).Take(size).ToListAsync(ct);
+            .OrderBy(n => n.Id).Take(size).ToListAsync(ct);
         if (queued.Count == 0 || (queued.Count < size && queued[0].QueuedAt > now - options.Value.LetterBatchWindow))
         {
             return null;
