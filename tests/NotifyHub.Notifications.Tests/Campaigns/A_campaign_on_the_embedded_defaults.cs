@@ -21,7 +21,7 @@ public sealed partial class A_campaign_on_the_embedded_defaults
         // 600 with email, 250 with only a phone, 150 with only a postal address.
         var people = Enumerable.Range(0, 1000).Select(i => TestPerson.Create(i, languages[i % 3],
             email: i < 600 ? $"person{i}@example.test" : null,
-            phone: i is >= 600 and < 850 ? $"+4477009{i:D5}" : null,
+            phone: i is >= 600 and < 850 ? $"+447911{i:D6}" : null,
             address: i >= 850 || i % 7 == 0 ? $"{i} High Street" : null)).ToList();
         await app.SeedAndWaitAsync(incident, people);
         var templates = await app.StandardTemplatesAsync(incident);
