@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Email;
 using NotifyHub.Notifications.Incidents;
 using NotifyHub.Notifications.Letters;
+using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Sms;
 using NotifyHub.Notifications.Templates;
 
@@ -19,7 +21,10 @@ public sealed class NotificationsModule : IModule
     public void Register(ModuleBuilder module)
     {
         module.AddDatabase<NotificationsDbContext, SqliteNotificationsDbContext, PostgreSqlNotificationsDbContext>()
-            .AddConsumer<IncidentOpenedConsumer>();
+            .AddConsumer<IncidentOpenedConsumer>()
+            .AddConsumer<AffectedPartiesProjectedConsumer>()
+            .AddConsumer<EnrolCampaignPageConsumer>()
+            .AddConsumer<DeliverNotificationConsumer>();
 
         var services = module.Services;
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section)
@@ -29,11 +34,21 @@ public sealed class NotificationsModule : IModule
         services.AddSms();
         services.AddLetters();
         services.AddScoped<SuppressionList>();
+        services.AddCampaigns();
+        services.AddSingleton<TemplateCache>();
+        services.AddSingleton<ChannelThrottle>();
+        services.AddSingleton<QuietHours>();
+        services.AddScoped<RecipientReader>();
+        services.AddScoped<DeliveryOutcomes>();
+        services.AddScoped<LetterBatches>();
+        services.AddSingleton<DeliveryScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryScheduler>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTemplatesApiV1();
+        endpoints.MapCampaignsApiV1();
         endpoints.MapTwilioWebhooks();
     }
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace NotifyHub.Notifications;
 
-/// <summary>Bound from <c>NotifyHub:Notifications</c>: what every message of this deployment shares.</summary>
+/// <summary>Bound from <c>NotifyHub:Notifications</c>: what every message of this deployment shares, and how delivery paces itself.</summary>
 public sealed class NotificationsOptions
 {
     public const string Section = "NotifyHub:Notifications";
@@ -10,4 +10,43 @@ public sealed class NotificationsOptions
     /// <summary>The <c>helpline</c> template variable: the call centre's number or address, printed as given.</summary>
     [MaxLength(200)]
     public string Helpline { get; set; } = "";
+
+    /// <summary>Messages per second per channel and per worker process (0 = unlimited): <c>Throttle:Email</c>, <c>:Sms</c>, <c>:Letter</c>.</summary>
+    public ThrottleOptions Throttle { get; set; } = new();
+
+    /// <summary>SMS are not sent between these local times of the recipient (time zone from their country).</summary>
+    public TimeOnly QuietHoursStart { get; set; } = new(21, 0);
+
+    public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
+
+    /// <summary>Sends of one notification before a transient fault counts as a failure.</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>Backoff after the first transient fault; doubles on each later one.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a worker owns a notification it is sending. A worker that dies mid-send (SIGKILL) leaves it
+    /// "sending"; after this it is sent again, with the same Message-ID, by any worker.
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the scheduler looks for due retries, expired leases, letters to batch and finished campaigns.</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A partial letter batch is printed once its oldest letter has waited this long.</summary>
+    public TimeSpan LetterBatchWindow { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+public sealed class ThrottleOptions
+{
+    [Range(0, 100_000)]
+    public double Email { get; set; }
+
+    [Range(0, 100_000)]
+    public double Sms { get; set; }
+
+    [Range(0, 100_000)]
+    public double Letter { get; set; }
 }

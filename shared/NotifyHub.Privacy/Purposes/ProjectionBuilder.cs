@@ -40,6 +40,33 @@ public sealed class ProjectionBuilder(FieldCipher cipher)
         return new Projection(recordId, purpose, vendorId, ciphertext, included);
     }
 
+    /// <summary>
+    /// Opens a projection this holder received (e.g. over the bus) without the key service's per-agent meter: for
+    /// NotifyHub's own services (<c>InternalHolders</c>) that decrypt in memory to send. Only the purpose's allowed
+    /// fields come back, so a projection built wrongly still shows nothing its purpose does not allow.
+    /// </summary>
+    /// <exception cref="FieldDecryptionException">Altered, or not this person's or purpose's projection.</exception>
+    /// <exception cref="KeyDestroyedException">The holder's key was shredded.</exception>
+    public async Task<Access.DecryptedProjection> OpenAsync(
+        EncryptedField projection, Guid recordId, Purpose purpose, CancellationToken cancellationToken = default)
+    {
+        var allowed = PurposeAllowList.For(purpose);
+        var record = await cipher.DecryptRecordAsync(projection, recordId, RecordName(purpose), cancellationToken);
+        var fields = new Dictionary<PersonalField, Sensitive<string>>(record.Count);
+        foreach (var (code, value) in record)
+        {
+            if (PersonalFieldCodes.TryParse(code, out var field) && allowed.Contains(field))
+            {
+                fields[field] = value;
+            }
+        }
+
+        return new Access.DecryptedProjection(recordId, purpose, fields);
+    }
+
+    /// <summary>The purpose's stable code (<c>email</c>, <c>sms</c>, <c>mail-house</c>, ...), as carried in messages.</summary>
+    public static string PurposeCode(Purpose purpose) => purpose.Code();
+
     /// <summary>The name bound into a projection's associated data.</summary>
     internal static string RecordName(Purpose purpose) => "projection:" + purpose.Code();
 }

@@ -15,6 +15,12 @@ public class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(
 
     public DbSet<Delivery.Suppression> Suppressions => Set<Delivery.Suppression>();
 
+    public DbSet<Parties.AffectedParty> AffectedParties => Set<Parties.AffectedParty>();
+
+    public DbSet<Campaigns.Campaign> Campaigns => Set<Campaigns.Campaign>();
+
+    public DbSet<Campaigns.CampaignRecipient> CampaignRecipients => Set<Campaigns.CampaignRecipient>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

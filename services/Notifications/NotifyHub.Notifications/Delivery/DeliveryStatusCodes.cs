@@ -10,6 +10,7 @@ public static class DeliveryStatusCodes
         DeliveryStatus.Failed => "failed",
         DeliveryStatus.Suppressed => "suppressed",
         DeliveryStatus.Cancelled => "cancelled",
+        DeliveryStatus.Sending => "sending",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown status."),
     };
 
@@ -21,6 +22,7 @@ public static class DeliveryStatusCodes
         "failed" => DeliveryStatus.Failed,
         "suppressed" => DeliveryStatus.Suppressed,
         "cancelled" => DeliveryStatus.Cancelled,
+        "sending" => DeliveryStatus.Sending,
         _ => throw new FormatException($"'{code}' is not a delivery status."),
     };
 

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NotifyHub.Notifications.Database;
 
 namespace NotifyHub.Notifications.Delivery;
 
 /// <summary>
 /// One message to one person on one channel for one campaign. The unique (campaign, person, channel) key makes
-/// "one notification per person" a database fact, whatever the bus redelivers. Holds no personal data: the
-/// address is read from the person's encrypted projection at send time.
+/// "one notification per person and channel" a database fact, whatever the bus redelivers. Holds no personal data:
+/// the address is read from the person's encrypted projection at send time.
 /// </summary>
 public sealed class Notification
 {
@@ -20,17 +21,27 @@ public sealed class Notification
 
     public Channel Channel { get; init; }
 
+    /// <summary>The exact template version this notification is rendered from.</summary>
     public Guid TemplateId { get; init; }
 
     public DeliveryStatus Status { get; private set; } = DeliveryStatus.Queued;
 
     public int Attempts { get; private set; }
 
-    /// <summary>The provider's id (Twilio's MessageSid, the SMTP Message-ID), used to match status callbacks.</summary>
+    /// <summary>The provider's id (Twilio's MessageSid, the SMTP Message-ID, the letter batch), to match status callbacks.</summary>
     public string? ProviderMessageId { get; private set; }
 
     /// <summary>The provider's error code or status line of the last failed attempt; never an address.</summary>
     public string? ErrorCode { get; private set; }
+
+    /// <summary>Not to be sent before this (a retry's backoff, SMS quiet hours); the scheduler republishes it then.</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>While <see cref="DeliveryStatus.Sending"/>: the worker that claimed it owns it until then.</summary>
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    /// <summary>Letters: the print-house batch that carries it (fixed at claim, so a retried batch has the same letters).</summary>
+    public Guid? BatchId { get; private set; }
 
     public DateTimeOffset QueuedAt { get; init; }
 
@@ -38,9 +49,30 @@ public sealed class Notification
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    public static Notification Queue(Guid incidentId, Guid campaignId, Guid personId, Channel channel, Guid templateId,
+        DateTimeOffset at) => new()
+        {
+            Id = Guid.CreateVersion7(at),
+            IncidentId = incidentId,
+            CampaignId = campaignId,
+            PersonId = personId,
+            Channel = channel,
+            TemplateId = templateId,
+            QueuedAt = at,
+        };
+
+    /// <summary>Letters: taken into <paramref name="batchId"/> (the batch's lease covers it).</summary>
+    public void ClaimForBatch(Guid batchId, DateTimeOffset leaseUntil)
+    {
+        Status = DeliveryStatus.Sending;
+        BatchId = batchId;
+        LeaseUntil = leaseUntil;
+        Attempts++;
+    }
+
     public bool MarkSent(string? providerMessageId, DateTimeOffset at)
     {
-        if (Status != DeliveryStatus.Queued)
+        if (Status is not (DeliveryStatus.Queued or DeliveryStatus.Sending))
         {
             return false;
         }
@@ -48,26 +80,28 @@ public sealed class Notification
         Status = DeliveryStatus.Sent;
         ProviderMessageId = providerMessageId;
         SentAt = at;
-        Attempts++;
+        LeaseUntil = null;
         return true;
     }
 
-    /// <summary>A status callback can overtake the send's own commit, so delivered is accepted from queued too.</summary>
+    /// <summary>A status callback can overtake the send's own commit, so delivered is accepted from queued and sending too.</summary>
     public bool MarkDelivered(DateTimeOffset at)
     {
-        if (Status is not (DeliveryStatus.Queued or DeliveryStatus.Sent))
+        if (Status is not (DeliveryStatus.Queued or DeliveryStatus.Sending or DeliveryStatus.Sent))
         {
             return false;
         }
 
+        SentAt ??= at;
         Status = DeliveryStatus.Delivered;
         CompletedAt = at;
+        LeaseUntil = null;
         return true;
     }
 
     public bool MarkFailed(string code, DateTimeOffset at)
     {
-        if (Status is not (DeliveryStatus.Queued or DeliveryStatus.Sent))
+        if (Status is not (DeliveryStatus.Queued or DeliveryStatus.Sending or DeliveryStatus.Sent))
         {
             return false;
         }
@@ -75,14 +109,17 @@ public sealed class Notification
         Status = DeliveryStatus.Failed;
         ErrorCode = Truncate(code);
         CompletedAt = at;
+        LeaseUntil = null;
         return true;
     }
 
-    /// <summary>A retryable failure: the notification stays queued for the next attempt.</summary>
-    public void RecordRetryableFailure(string code)
+    /// <summary>A retryable failure: back to queued, not before <paramref name="retryAt"/>.</summary>
+    public void ScheduleRetry(string code, DateTimeOffset retryAt)
     {
-        Attempts++;
+        Status = DeliveryStatus.Queued;
         ErrorCode = Truncate(code);
+        NotBefore = retryAt;
+        LeaseUntil = null;
     }
 
     public bool Suppress(DateTimeOffset at) => Close(DeliveryStatus.Suppressed, at);
@@ -91,13 +128,14 @@ public sealed class Notification
 
     private bool Close(DeliveryStatus status, DateTimeOffset at)
     {
-        if (Status != DeliveryStatus.Queued)
+        if (Status is not (DeliveryStatus.Queued or DeliveryStatus.Sending))
         {
             return false;
         }
 
         Status = status;
         CompletedAt = at;
+        LeaseUntil = null;
         return true;
     }
 
@@ -110,12 +148,20 @@ public sealed class Notification
             notification.ToTable("notifications");
             notification.HasKey(n => n.Id);
             notification.Property(n => n.Channel).HasConversion(c => c.ToCode(), s => ChannelCodes.Parse(s)).HasMaxLength(10);
-            notification.Property(n => n.Status).HasConversion(s => s.ToCode(), s => DeliveryStatusCodes.Parse(s)).HasMaxLength(12);
+            // A concurrency token: every tracked transition is "UPDATE ... WHERE status = what I read", so two workers
+            // (or a worker and a status callback) can never both move one notification.
+            notification.Property(n => n.Status).HasConversion(s => s.ToCode(), s => DeliveryStatusCodes.Parse(s)).HasMaxLength(12)
+                .IsConcurrencyToken();
             notification.Property(n => n.ProviderMessageId).HasMaxLength(200);
             notification.Property(n => n.ErrorCode).HasMaxLength(200);
             notification.HasIndex(n => new { n.CampaignId, n.PersonId, n.Channel }).IsUnique();
             notification.HasIndex(n => n.ProviderMessageId);
             notification.HasIndex(n => new { n.CampaignId, n.Status });
+            notification.HasIndex(n => new { n.Status, n.NotBefore });
+            notification.HasIndex(n => n.BatchId);
+            // Ticks: compared in queries on SQLite too (which cannot compare DateTimeOffset text).
+            notification.Property(n => n.NotBefore).HasConversion(UtcTicks.Converter);
+            notification.Property(n => n.LeaseUntil).HasConversion(UtcTicks.Converter);
         }
     }
 }

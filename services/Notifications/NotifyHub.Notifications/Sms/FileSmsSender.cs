@@ -11,6 +11,8 @@ public sealed class FileSmsSender(IOptions<NotifyHubOptions> hub, TimeProvider c
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly string _folder = Path.Combine(hub.Value.FullDataDirectory, "outbox", "sms");
 
+    public bool ReportsDeliveryLater => false;
+
     public async Task<SendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken = default)
     {
         if (!E164.TryNormalize(message.To.Reveal(), message.Country, out var to))

@@ -7,4 +7,7 @@ public interface ISmsSender
 {
     /// <summary>Never throws for a provider's answer: it becomes a typed <see cref="SendResult"/>.</summary>
     Task<SendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>True when delivery is confirmed later (Twilio's status callback); false when accepted means delivered.</summary>
+    bool ReportsDeliveryLater { get; }
 }

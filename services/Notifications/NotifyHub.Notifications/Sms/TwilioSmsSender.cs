@@ -22,6 +22,8 @@ public sealed partial class TwilioSmsSender(
 
     public static string StatusCallbackUrl(Uri publicBaseUrl) => publicBaseUrl.ToString().TrimEnd('/') + "/webhooks/twilio/status";
 
+    public bool ReportsDeliveryLater => true;
+
     public async Task<SendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken = default)
     {
         if (!E164.TryNormalize(message.To.Reveal(), message.Country, out var to))

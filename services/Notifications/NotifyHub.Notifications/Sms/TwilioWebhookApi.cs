@@ -6,6 +6,8 @@ namespace NotifyHub.Notifications.Sms;
 
 public static class TwilioWebhookApi
 {
+    private static readonly string[] KnownStatuses = ["accepted", "scheduled", "queued", "sending", "sent", "delivered", "undelivered", "failed", "read", "canceled"];
+
     /// <summary>Anonymous by necessity (Twilio has no token of ours): the signature is the authentication.</summary>
     public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder endpoints)
     {
@@ -17,25 +19,43 @@ public static class TwilioWebhookApi
         return endpoints;
     }
 
+    /// <summary>No signature or a wrong one: 403. Signed but not a status callback (no form, no MessageSid, unknown status): 400. Neither changes anything.</summary>
     private static async Task<IResult> StatusAsync(HttpRequest request, TwilioStatusCallbacks callbacks, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
+        string? signature = request.Headers["X-Twilio-Signature"];
+        if (string.IsNullOrEmpty(signature))
         {
             return Forbidden();
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return Malformed("The body is not application/x-www-form-urlencoded.");
         }
 
         var form = await request.ReadFormAsync(ct);
         var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
-        if (!callbacks.IsAuthentic(pairs, request.Headers["X-Twilio-Signature"], request.QueryString.Value ?? ""))
+        if (!callbacks.IsAuthentic(pairs, signature, request.QueryString.Value ?? ""))
         {
             return Forbidden();
         }
 
-        await callbacks.ApplyAsync(form["MessageSid"], form["MessageStatus"], form["ErrorCode"], ct);
+        string? sid = form["MessageSid"];
+        string? status = form["MessageStatus"];
+        if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status) || !KnownStatuses.Contains(status))
+        {
+            return Malformed("A status callback needs MessageSid and a known MessageStatus.");
+        }
+
+        await callbacks.ApplyAsync(sid, status, form["ErrorCode"], ct);
         return Results.NoContent();
     }
 
     private static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden,
-        title: "Invalid signature", detail: "The X-Twilio-Signature header does not match this request.",
+        title: "Invalid signature", detail: "The X-Twilio-Signature header is missing or does not match this request.",
         extensions: new Dictionary<string, object?> { ["code"] = "invalid_signature" });
+
+    private static IResult Malformed(string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+        title: "Malformed status callback", detail: detail,
+        extensions: new Dictionary<string, object?> { ["code"] = "malformed_callback" });
 }

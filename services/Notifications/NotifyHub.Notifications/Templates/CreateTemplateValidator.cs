@@ -6,7 +6,7 @@ namespace NotifyHub.Notifications.Templates;
 
 public sealed partial class CreateTemplateValidator : AbstractValidator<CreateTemplate>
 {
-    public CreateTemplateValidator(TemplateEngine engine)
+    public CreateTemplateValidator(TemplateEngine engine, TemplateRenderer renderer)
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
         RuleFor(c => c.Channel).Must(c => ChannelCodes.TryParse(c, out _))
@@ -24,6 +24,9 @@ public sealed partial class CreateTemplateValidator : AbstractValidator<CreateTe
             variant.RuleFor(v => v.Language).NotEmpty().Must(IsLanguageTag).WithMessage("'language' must be a BCP 47 tag such as en, fr or ja.");
             variant.RuleFor(v => v.Body).NotEmpty().MaximumLength(100_000);
             variant.RuleFor(v => v.Body).Must(Parses(engine)).WithMessage(ParseError(engine, v => v.Body, "body"));
+            variant.RuleFor(v => v).Must(v => Unknown(engine, renderer, v) is null)
+                .WithName("variables").WithMessage(v => Unknown(engine, renderer, v)!)
+                .When(v => Parses(engine)(v.Body) && Parses(engine)(v.Subject ?? "") && Parses(engine)(v.Text ?? ""));
             variant.RuleFor(v => v.Subject).Must(Parses(engine)!).WithMessage(ParseError(engine, v => v.Subject!, "subject"))
                 .When(v => v.Subject is not null);
             variant.RuleFor(v => v.Text).Must(Parses(engine)!).WithMessage(ParseError(engine, v => v.Text!, "text"))
@@ -35,6 +38,22 @@ public sealed partial class CreateTemplateValidator : AbstractValidator<CreateTe
         RuleForEach(c => c.Variants).Must(v => v.Subject is null && v.Text is null)
             .WithMessage((_, v) => $"Variant '{v.Language}': an SMS has a body only (no subject or text).")
             .When(c => ChannelCodes.TryParse(c.Channel, out var ch) && ch == Channel.Sms);
+    }
+
+    /// <summary>The first unknown variable or filter in any part of the variant, rendered for a sample person; null when none.</summary>
+    private static string? Unknown(TemplateEngine engine, TemplateRenderer renderer, TemplateVariantInput variant)
+    {
+        var variables = renderer.SampleVariables(variant.Language);
+        foreach (var (name, source) in new[] { ("subject", variant.Subject), ("body", variant.Body), ("text", variant.Text) })
+        {
+            if (!string.IsNullOrEmpty(source) && !engine.TryRenderStrict(source, variables, out var error))
+            {
+                return $"Variant '{variant.Language}': the {name} uses something templates do not have: {error} " +
+                    "Variables: given_name, family_name, reference_code, portal_url, helpline, categories, incident.title, incident.summary, incident.discovered_at.";
+            }
+        }
+
+        return null;
     }
 
     private static Func<string, bool> Parses(TemplateEngine engine) =>

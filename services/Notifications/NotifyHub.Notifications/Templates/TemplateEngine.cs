@@ -1,53 +1,65 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
-using Fluid;
 
 namespace NotifyHub.Notifications.Templates;
 
 /// <summary>
-/// Liquid through Fluid. The parser is thread-safe and a parsed template is immutable, so both are shared, and
-/// parsed templates are cached by their source: a campaign renders the same few sources for every person.
+/// Liquid (see <see cref="Liquid"/>). A parsed template is immutable, so parsed templates are cached by their
+/// source: a campaign renders the same few sources for every person.
 /// </summary>
 public sealed class TemplateEngine
 {
-    private readonly FluidParser _parser = new();
-    private readonly TemplateOptions _options = new();
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Liquid.Template> _parsed = new(StringComparer.Ordinal);
 
     public bool TryParse(string source, [NotNullWhen(false)] out string? error)
     {
+        error = null;
         if (_parsed.ContainsKey(source))
         {
-            error = null;
             return true;
         }
 
-        if (_parser.TryParse(source, out var template, out error))
+        try
         {
-            _parsed.TryAdd(source, template);
+            _parsed.TryAdd(source, Liquid.Parse(source));
             return true;
         }
-
-        return false;
+        catch (Liquid.SyntaxException e)
+        {
+            error = e.Message;
+            return false;
+        }
     }
 
-    public string Render(string source, IReadOnlyDictionary<string, object> variables, TextEncoder encoder)
+    /// <summary>
+    /// Renders with every variable and filter required to exist: the message names the first unknown one. Creation
+    /// refuses such a template, because at send time an unknown variable would print as nothing.
+    /// </summary>
+    public bool TryRenderStrict(string source, IReadOnlyDictionary<string, object> variables, [NotNullWhen(false)] out string? error)
     {
-        if (!_parsed.TryGetValue(source, out var template))
+        if (!TryParse(source, out error))
         {
-            template = _parser.TryParse(source, out var parsed, out var error)
-                ? parsed
-                : throw new InvalidOperationException($"A stored template no longer parses: {error}");
-            _parsed.TryAdd(source, template);
+            return false;
         }
 
-        var context = new TemplateContext(_options);
-        foreach (var (name, value) in variables)
+        try
         {
-            context.SetValue(name, value);
+            Liquid.Render(_parsed[source], variables, null, strict: true);
+            return true;
         }
+        catch (Liquid.UndefinedException e)
+        {
+            error = e.Message;
+            return false;
+        }
+    }
 
-        return template.Render(context, encoder);
+    public string Render(string source, IReadOnlyDictionary<string, object> variables, TextEncoder? encoder)
+    {
+        var template = _parsed.GetOrAdd(source, s => TryParse(s, out var error)
+            ? _parsed[s]
+            : throw new InvalidOperationException($"A stored template no longer parses: {error}"));
+        return Liquid.Render(template, variables, encoder, strict: false);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using NullEncoder = Fluid.NullEncoder;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.Notifications.Delivery;
@@ -16,7 +15,7 @@ public sealed class TemplateRenderer(TemplateEngine engine, IOptions<NotifyHubOp
     {
         var variant = template.VariantFor(recipient.Language);
         var variables = Variables(recipient, incident, recipient.Language ?? variant.Language);
-        var plain = NullEncoder.Default;
+        TextEncoder? plain = null; // SMS, letters, subjects and text parts are not HTML
         var subject = variant.Subject is null ? null : engine.Render(variant.Subject, variables, plain).Trim();
         if (template.Channel != Channel.Email)
         {
@@ -27,6 +26,10 @@ public sealed class TemplateRenderer(TemplateEngine engine, IOptions<NotifyHubOp
         var text = variant.Text is null ? HtmlText.ToPlainText(html) : engine.Render(variant.Text, variables, plain);
         return new RenderedMessage(variant.Language, subject, html, text);
     }
+
+    /// <summary>Every variable a template may use, filled for a made-up person: what creation checks templates against.</summary>
+    public IReadOnlyDictionary<string, object> SampleVariables(string? language) =>
+        Variables(SampleRecipient.For(language, null), new IncidentFacts("Sample incident", "Sample summary", DateTimeOffset.UnixEpoch), language ?? "en");
 
     /// <summary>The portal page where a person checks their status with their reference code.</summary>
     public static Uri PortalUrl(Uri publicBaseUrl, string referenceCode) =>

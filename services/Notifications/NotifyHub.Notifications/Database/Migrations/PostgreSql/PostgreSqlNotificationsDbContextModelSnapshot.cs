@@ -73,6 +73,75 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.ToTable("outbox_messages", "notifications");
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("EnrolmentComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LaunchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Status");
+
+                    b.ToTable("campaigns", "notifications");
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Campaigns.CampaignRecipient", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CampaignId", "PersonId");
+
+                    b.ToTable("campaign_recipients", "notifications");
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Delivery.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -81,6 +150,9 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("CampaignId")
                         .HasColumnType("uuid");
@@ -100,6 +172,12 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
@@ -114,6 +192,7 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
@@ -123,9 +202,13 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchId");
+
                     b.HasIndex("ProviderMessageId");
 
                     b.HasIndex("CampaignId", "Status");
+
+                    b.HasIndex("Status", "NotBefore");
 
                     b.HasIndex("CampaignId", "PersonId", "Channel")
                         .IsUnique();
@@ -210,6 +293,54 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.ToTable("incidents", "notifications");
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Parties.AffectedParty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("DataCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Projection")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Id");
+
+                    b.HasIndex("IncidentId", "PersonId", "Purpose")
+                        .IsUnique();
+
+                    b.ToTable("affected_parties", "notifications");
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>
                 {
                     b.Property<Guid>("Id")
@@ -251,6 +382,31 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("templates", "notifications");
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Campaigns.Campaign", b =>
+                {
+                    b.OwnsMany("NotifyHub.Notifications.Campaigns.CampaignTemplate", "Templates", b1 =>
+                        {
+                            b1.Property<Guid>("CampaignId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<Guid>("TemplateId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("CampaignId", "Channel");
+
+                            b1.ToTable("campaign_templates", "notifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId");
+                        });
+
+                    b.Navigation("Templates");
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>

@@ -64,6 +64,75 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnrolmentComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LaunchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Status");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Campaigns.CampaignRecipient", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "PersonId");
+
+                    b.ToTable("campaign_recipients", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Delivery.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -72,6 +141,9 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CampaignId")
                         .HasColumnType("TEXT");
@@ -91,6 +163,12 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
@@ -105,6 +183,7 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
@@ -114,9 +193,13 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchId");
+
                     b.HasIndex("ProviderMessageId");
 
                     b.HasIndex("CampaignId", "Status");
+
+                    b.HasIndex("Status", "NotBefore");
 
                     b.HasIndex("CampaignId", "PersonId", "Channel")
                         .IsUnique();
@@ -199,6 +282,52 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Parties.AffectedParty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("DataCategories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Projection")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Id");
+
+                    b.HasIndex("IncidentId", "PersonId", "Purpose")
+                        .IsUnique();
+
+                    b.ToTable("affected_parties", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>
                 {
                     b.Property<Guid>("Id")
@@ -240,6 +369,31 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("templates", (string)null);
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Campaigns.Campaign", b =>
+                {
+                    b.OwnsMany("NotifyHub.Notifications.Campaigns.CampaignTemplate", "Templates", b1 =>
+                        {
+                            b1.Property<Guid>("CampaignId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TemplateId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CampaignId", "Channel");
+
+                            b1.ToTable("campaign_templates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId");
+                        });
+
+                    b.Navigation("Templates");
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>

@@ -1,0 +1,38 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.Notifications.Database;
+
+namespace NotifyHub.Notifications.Campaigns;
+
+/// <summary>
+/// Launch's fan-out, one page of parties per message: a launch over millions of people is many small transactions,
+/// each enrolling its page and queueing one <see cref="DeliverNotification"/> per notification, then handing on to
+/// the next page. The inbox makes a redelivered page a no-op; a person already enrolled is skipped.
+/// </summary>
+public sealed class EnrolCampaignPageConsumer(NotificationsDbContext db, CampaignEnrolment enrolment)
+    : IdempotentConsumer<EnrolCampaignPage, NotificationsDbContext>(db)
+{
+    public const int PageSize = 500;
+
+    protected override async Task HandleAsync(EnrolCampaignPage message, ConsumeContext<EnrolCampaignPage> context)
+    {
+        var ct = context.CancellationToken;
+        var campaign = await Db.Campaigns.FirstOrDefaultAsync(c => c.Id == message.CampaignId, ct);
+        if (campaign is null || campaign.Status == CampaignStatus.Cancelled)
+        {
+            return;
+        }
+
+        var page = await Db.AffectedParties.Where(p => p.IncidentId == campaign.IncidentId && p.Id > message.AfterPartyId)
+            .OrderBy(p => p.Id).Take(PageSize).Select(p => new { p.Id, p.PersonId }).ToListAsync(ct);
+        if (page.Count == 0)
+        {
+            campaign.EnrolmentComplete = true;
+            return;
+        }
+
+        await enrolment.EnrolAsync(campaign, page.Select(p => p.PersonId).Distinct().ToList(), ct);
+        Db.Publish(new EnrolCampaignPage(campaign.Id, page[^1].Id));
+    }
+}

@@ -1,0 +1,27 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Notifications.Database;
+
+namespace NotifyHub.Notifications.Campaigns;
+
+public sealed record GetCampaign(Guid CampaignId) : IQuery<CampaignView>;
+
+public sealed record CampaignView(
+    Guid Id, Guid IncidentId, string Name, string Status, string Strategy, IReadOnlyList<string> Channels,
+    int Total, int Queued, int Sent, int Delivered, int Failed, int Suppressed, int Cancelled,
+    IReadOnlyDictionary<string, ChannelTotals> ByChannel, DateTimeOffset? LaunchedAt, DateTimeOffset? CompletedAt);
+
+public sealed class GetCampaignHandler(NotificationsDbContext db) : IQueryHandler<GetCampaign, CampaignView>
+{
+    public async ValueTask<CampaignView> Handle(GetCampaign query, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == query.CampaignId, cancellationToken)
+            ?? throw ProblemException.NotFound("Campaign", query.CampaignId);
+        var totals = await CampaignTotals.ComputeAsync(db, campaign.Id, cancellationToken);
+        var o = totals.Overall;
+        return new CampaignView(campaign.Id, campaign.IncidentId, campaign.Name, campaign.Status.ToCode(), campaign.Strategy.ToCode(),
+            [.. campaign.Channels.Select(Delivery.ChannelCodes.ToCode)], o.Total, o.Queued, o.Sent, o.Delivered, o.Failed,
+            o.Suppressed, o.Cancelled, totals.ByChannel, campaign.LaunchedAt, campaign.CompletedAt);
+    }
+}

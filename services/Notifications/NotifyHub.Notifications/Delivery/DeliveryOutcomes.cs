@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.Contracts.Notifications;
+using NotifyHub.Notifications.Campaigns;
+using NotifyHub.Notifications.Database;
+using NotifyHub.Privacy.Fields;
+
+namespace NotifyHub.Notifications.Delivery;
+
+/// <summary>
+/// Applies a provider's answer to a notification and writes the events in the same transaction: sent (and, where the
+/// channel has no later receipt, delivered), a retry with backoff, or failed, then suppression of a known-bad
+/// address and the fall back to the campaign's next channel.
+/// </summary>
+public sealed class DeliveryOutcomes(
+    NotificationsDbContext db, CampaignEnrolment enrolment, SuppressionList suppressions, IOptions<NotificationsOptions> options, TimeProvider clock)
+{
+    public async Task ApplyAsync(Guid notificationId, SendResult result, bool deliveredOnAccept, Sensitive<string>? address, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var notification = await db.Notifications.FirstAsync(n => n.Id == notificationId, ct);
+        var now = clock.GetUtcNow();
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                if (notification.MarkSent(result.ProviderMessageId, now))
+                {
+                    db.Publish(Sent(notification, now));
+                }
+
+                if (deliveredOnAccept && notification.MarkDelivered(now))
+                {
+                    db.Publish(Delivered(notification, now));
+                }
+
+                break;
+            case SendOutcome.Retryable when notification.Attempts < options.Value.MaxAttempts:
+                var backoff = options.Value.RetryDelay * Math.Pow(2, Math.Max(0, notification.Attempts - 1));
+                notification.ScheduleRetry(result.Code ?? "retryable", now + Max(backoff, result.RetryAfter ?? TimeSpan.Zero));
+                break;
+            default:
+                await FailAsync(notification, result.Code ?? "failed", now, ct);
+                if (result.Outcome == SendOutcome.Permanent && address is not null)
+                {
+                    await suppressions.AddAsync(notification.IncidentId, notification.Channel, address, SuppressionReason.KnownBad, ct);
+                }
+
+                break;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The person's address is on the incident's do-not-contact list: suppressed, and the next channel tried.</summary>
+    public async Task SuppressAsync(Guid notificationId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var notification = await db.Notifications.FirstAsync(n => n.Id == notificationId, ct);
+        if (notification.Suppress(clock.GetUtcNow()))
+        {
+            await FallBackAsync(notification, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Fails without a provider answer (no readable projection, no address); tracked changes are saved by the caller.</summary>
+    public async Task FailAsync(Notification notification, string code, DateTimeOffset now, CancellationToken ct)
+    {
+        if (notification.MarkFailed(code, now))
+        {
+            db.Publish(new NotificationFailed(notification.Id, notification.IncidentId, notification.CampaignId,
+                notification.PersonId, notification.Channel.ToCode(), notification.ErrorCode!, now));
+            await FallBackAsync(notification, ct);
+        }
+    }
+
+    public static NotificationSent Sent(Notification n, DateTimeOffset at) =>
+        new(n.Id, n.IncidentId, n.CampaignId, n.PersonId, n.Channel.ToCode(), at);
+
+    public static NotificationDelivered Delivered(Notification n, DateTimeOffset at) =>
+        new(n.Id, n.IncidentId, n.CampaignId, n.PersonId, n.Channel.ToCode(), at);
+
+    private async Task FallBackAsync(Notification notification, CancellationToken ct)
+    {
+        if (notification.CampaignId is { } campaignId && await db.Campaigns.FirstOrDefaultAsync(c => c.Id == campaignId, ct) is { } campaign)
+        {
+            await enrolment.FallBackAsync(campaign, notification, ct);
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

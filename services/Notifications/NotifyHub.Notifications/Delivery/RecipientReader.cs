@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Parties;
+using NotifyHub.Notifications.Templates;
+using NotifyHub.Privacy.Fields;
+using NotifyHub.Privacy.Keys;
+using NotifyHub.Privacy.Purposes;
+
+namespace NotifyHub.Notifications.Delivery;
+
+/// <summary>Opens the person's latest projection for the notification's channel, in memory only.</summary>
+public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder projections)
+{
+    /// <summary>Null when the person has no projection for the channel or it can no longer be read (key shredded).</summary>
+    public async Task<RecipientDetails?> ReadAsync(Notification notification, CancellationToken ct)
+    {
+        var purpose = notification.Channel.PurposeOf();
+        var party = await db.AffectedParties.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.IncidentId == notification.IncidentId && p.PersonId == notification.PersonId && p.Purpose == purpose, ct);
+        if (party is null)
+        {
+            return null;
+        }
+
+        Privacy.Access.DecryptedProjection fields;
+        try
+        {
+            fields = await projections.OpenAsync(EncryptedField.FromBytes(party.Projection), party.PersonId, purpose, ct);
+        }
+        catch (Exception e) when (e is FieldDecryptionException or KeyDestroyedException)
+        {
+            return null;
+        }
+
+        var empty = Sensitive.Of("");
+        var language = fields[PersonalField.Language]?.Reveal() is { Length: > 0 } l ? l : party.Language;
+        var recipient = new Recipient(fields[PersonalField.GivenName] ?? empty, fields[PersonalField.FamilyName] ?? empty,
+            fields[PersonalField.ReferenceCode] ?? empty, string.IsNullOrWhiteSpace(language) ? null : language, party.DataCategories);
+        var country = fields[PersonalField.Country]?.Reveal();
+        return notification.Channel switch
+        {
+            Channel.Email => new RecipientDetails(recipient, fields[PersonalField.Email], country, []),
+            Channel.Sms => new RecipientDetails(recipient, fields[PersonalField.Phone], country, []),
+            _ => new RecipientDetails(recipient, null, country, PostalLines(fields)),
+        };
+    }
+
+    private static List<Sensitive<string>> PostalLines(Privacy.Access.DecryptedProjection p)
+    {
+        string V(PersonalField f) => p[f]?.Reveal() ?? "";
+        var lines = new List<string>
+        {
+            $"{V(PersonalField.GivenName)} {V(PersonalField.FamilyName)}".Trim(),
+            V(PersonalField.AddressLine1),
+            V(PersonalField.AddressLine2),
+            string.Join(' ', new[] { V(PersonalField.Locality), V(PersonalField.Region), V(PersonalField.Postcode) }.Where(s => s.Length > 0)),
+            V(PersonalField.Country),
+        };
+        return [.. lines.Where(l => l.Length > 0).Select(Sensitive.Of)];
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NotifyHub.Privacy.Purposes;
+
+namespace NotifyHub.Notifications.Parties;
+
+/// <summary>
+/// One person's projection for one purpose (email, sms or mail house), exactly as intake sent it: ciphertext under
+/// the notifications holder's vendor key, never decrypted values. A re-import replaces it (latest wins). Language
+/// and data categories travel in clear on the bus (they choose the template) and are kept for the same reason.
+/// </summary>
+public sealed class AffectedParty
+{
+    /// <summary>Arrival order: the cursor a campaign's enrolment pages through.</summary>
+    public long Id { get; init; }
+
+    public Guid IncidentId { get; init; }
+
+    public Guid PersonId { get; init; }
+
+    public Purpose Purpose { get; init; }
+
+    public required byte[] Projection { get; set; }
+
+    public string Language { get; set; } = "";
+
+    public List<string> DataCategories { get; set; } = [];
+
+    public Guid ImportId { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<AffectedParty>
+    {
+        public void Configure(EntityTypeBuilder<AffectedParty> party)
+        {
+            party.ToTable("affected_parties");
+            party.HasKey(p => p.Id);
+            party.Property(p => p.Purpose).HasConversion(p => ProjectionBuilder.PurposeCode(p), s => PurposeCodes.Parse(s)).HasMaxLength(20);
+            party.Property(p => p.Language).HasMaxLength(35);
+            party.HasIndex(p => new { p.IncidentId, p.PersonId, p.Purpose }).IsUnique();
+            party.HasIndex(p => new { p.IncidentId, p.Id });
+        }
+    }
+}

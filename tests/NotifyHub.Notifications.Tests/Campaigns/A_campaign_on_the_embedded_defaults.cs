@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Notifications.Letters;
+using NotifyHub.Notifications.Tests.Support;
+using NotifyHub.Testing;
+
+namespace NotifyHub.Notifications.Tests.Campaigns;
+
+/// <summary>The acceptance test: 1,000 people, every channel, launched through the API, all on disk and all delivered.</summary>
+public sealed partial class A_campaign_on_the_embedded_defaults
+{
+    [Fact]
+    public async Task Notifies_1000_people_once_each_through_their_first_available_channel()
+    {
+        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?> { ["NotifyHub:Letters:BatchSize"] = "100" });
+        var incident = await app.OpenIncidentAsync();
+        var languages = new[] { "en", "fr", "ja" };
+        // 600 with email, 250 with only a phone, 150 with only a postal address.
+        var people = Enumerable.Range(0, 1000).Select(i => TestPerson.Create(i, languages[i % 3],
+            email: i < 600 ? $"person{i}@example.test" : null,
+            phone: i is >= 600 and < 850 ? $"+447911{i:D6}" : null,
+            address: i >= 850 || i % 7 == 0 ? $"{i} High Street" : null)).ToList();
+        await app.SeedAndWaitAsync(incident, people);
+        var templates = await app.StandardTemplatesAsync(incident);
+        var campaign = await app.CreateCampaignAsync(incident, ["email", "sms", "letter"], "first-available", templates);
+
+        await app.LaunchAsync(campaign);
+        var view = await app.WaitForCampaignAsync(campaign, seconds: 120);
+
+        view.GetProperty("total").GetInt32().ShouldBe(1000);
+        view.GetProperty("delivered").GetInt32().ShouldBe(1000);
+        view.GetProperty("byChannel").GetProperty("email").GetProperty("delivered").GetInt32().ShouldBe(600);
+        view.GetProperty("byChannel").GetProperty("sms").GetProperty("delivered").GetInt32().ShouldBe(250);
+        view.GetProperty("byChannel").GetProperty("letter").GetProperty("delivered").GetInt32().ShouldBe(150);
+
+        var found = new List<string>();
+        var emails = Directory.GetFiles(Path.Combine(app.Outbox, "email"), "*.eml");
+        emails.Length.ShouldBe(600);
+        found.AddRange(emails.Select(f => Code(DecodedText(f))));
+        var sms = Directory.GetFiles(Path.Combine(app.Outbox, "sms"), "*.json");
+        sms.Length.ShouldBe(250);
+        found.AddRange(sms.Select(f => Code(File.ReadAllText(f))));
+        found.AddRange(await LetterCodesAsync(app));
+
+        found.Count.ShouldBe(1000);
+        found.ShouldBeUnique();
+        found.Order().ShouldBe(people.Select(p => p.ReferenceCode).Order());
+    }
+
+    [Fact]
+    public async Task Refuses_to_launch_when_a_channel_has_no_template_and_sends_nothing()
+    {
+        await using var app = await NotificationsApp.StartAsync();
+        var incident = await app.OpenIncidentAsync();
+        await app.SeedAndWaitAsync(incident, [TestPerson.Create(1, email: "a@example.test")]);
+        var email = await app.CreateTemplateAsync(incident, SampleTemplates.Email);
+        var campaign = await app.CreateCampaignAsync(incident, ["email", "sms"], "all", new() { ["email"] = email });
+
+        var response = await app.Client.PostAsync($"/api/v1/campaigns/{campaign}/launch", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("sms");
+        (await app.CampaignAsync(campaign)).GetProperty("status").GetString().ShouldBe("draft");
+        Directory.Exists(Path.Combine(app.Outbox, "email")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Notifies_a_person_whose_projection_arrives_after_launch()
+    {
+        await using var app = await NotificationsApp.StartAsync();
+        var incident = await app.OpenIncidentAsync();
+        await app.SeedAndWaitAsync(incident, [TestPerson.Create(1, email: "early@example.test")]);
+        var campaign = await app.CreateCampaignAsync(incident, ["email"], "all", new() { ["email"] = await app.CreateTemplateAsync(incident, SampleTemplates.Email) });
+        await app.LaunchAsync(campaign);
+        await app.WaitForCampaignAsync(campaign);
+
+        var late = TestPerson.Create(2, "fr", email: "late@example.test");
+        await app.SeedAsync(incident, [late]);
+
+        await Eventually.TrueAsync(async () => (await app.CampaignAsync(campaign)).GetProperty("delivered").GetInt32() == 2, TimeSpan.FromSeconds(30));
+        Directory.GetFiles(Path.Combine(app.Outbox, "email")).Select(DecodedText).ShouldContain(t => t.Contains(late.ReferenceCode, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pause_holds_sending_resume_finishes_and_cancel_closes_the_rest()
+    {
+        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?> { ["NotifyHub:Notifications:Throttle:Email"] = "20" });
+        var incident = await app.OpenIncidentAsync();
+        await app.SeedAndWaitAsync(incident, [.. Enumerable.Range(0, 200).Select(i => TestPerson.Create(i, email: $"p{i}@example.test"))]);
+        var template = await app.CreateTemplateAsync(incident, SampleTemplates.Email);
+        var first = await app.CreateCampaignAsync(incident, ["email"], "all", new() { ["email"] = template });
+        await app.LaunchAsync(first);
+        await Eventually.TrueAsync(async () => (await app.CampaignAsync(first)).GetProperty("delivered").GetInt32() > 0, TimeSpan.FromSeconds(30));
+
+        (await app.Client.PostAsync($"/api/v1/campaigns/{first}/pause", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await app.CampaignAsync(first)).GetProperty("status").GetString().ShouldBe("paused");
+        (await app.Client.PostAsync($"/api/v1/campaigns/{first}/resume", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var done = await app.WaitForCampaignAsync(first, seconds: 60);
+        done.GetProperty("delivered").GetInt32().ShouldBe(200);
+
+        var second = await app.CreateCampaignAsync(incident, ["email"], "all", new() { ["email"] = template });
+        await app.LaunchAsync(second);
+        (await app.Client.PostAsync($"/api/v1/campaigns/{second}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var cancelled = await app.CampaignAsync(second);
+        cancelled.GetProperty("status").GetString().ShouldBe("cancelled");
+        (await app.Client.PostAsync($"/api/v1/campaigns/{second}/resume", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    internal static string DecodedText(string emlPath)
+    {
+        var message = MimeKit.MimeMessage.Load(emlPath);
+        return (message.TextBody ?? "") + (message.HtmlBody ?? "") + message.Subject;
+    }
+
+    private static string Code(string text) => ReferenceCode().Match(text) is { Success: true } m ? m.Value : throw new ShouldAssertException($"no reference code in: {text}");
+
+    private static async Task<List<string>> LetterCodesAsync(NotificationsApp app)
+    {
+        var folder = Path.Combine(app.Outbox, "letters");
+        var codes = new List<string>();
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var cipher = scope.ServiceProvider.GetRequiredService<LetterBatchCipher>();
+        foreach (var file in Directory.GetFiles(folder, "*.pdf.enc"))
+        {
+            var batchId = Guid.Parse(Path.GetFileName(file).Split('.')[0]);
+            var pdf = await cipher.DecryptAsync(batchId, LetterBatchCipher.PdfPart, await File.ReadAllBytesAsync(file));
+            var manifest = Encoding.UTF8.GetString(await cipher.DecryptAsync(batchId, LetterBatchCipher.ManifestPart,
+                await File.ReadAllBytesAsync(Path.Combine(folder, $"{batchId:N}.manifest.csv.enc"))));
+            var text = await PdfText.ExtractAsync(pdf);
+            var letters = ReferenceCode().Matches(text).Select(m => m.Value).Distinct().ToList();
+            (manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1).ShouldBe(letters.Count);
+            codes.AddRange(letters);
+        }
+
+        return codes;
+    }
+
+    [GeneratedRegex(@"REF-\d{6}-[0-9A-F]{4}")]
+    private static partial Regex ReferenceCode();
+}

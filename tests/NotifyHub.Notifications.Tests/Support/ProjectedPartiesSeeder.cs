@@ -1,0 +1,50 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Contracts;
+using NotifyHub.Contracts.Intake;
+using NotifyHub.Privacy.Purposes;
+
+namespace NotifyHub.Notifications.Tests.Support;
+
+/// <summary>
+/// STAND-IN FOR A REAL IMPORT. Publishes what intake publishes per committed import batch
+/// (<see cref="AffectedPartiesProjected"/> per purpose, then <see cref="AffectedPartiesImported"/>), with projections
+/// built by the real <see cref="ProjectionBuilder"/> under the notifications holder's key. When intake's
+/// <c>POST /api/v1/incidents/{id}/imports</c> is merged, replace calls to this with a CSV import through the API.
+/// </summary>
+public static class ProjectedPartiesSeeder
+{
+    public static async Task PublishAsync(IServiceProvider services, Guid incidentId, IReadOnlyList<TestPerson> people, int batchSize = 500)
+    {
+        foreach (var batch in people.Chunk(batchSize))
+        {
+            await using var scope = services.CreateAsyncScope();
+            var builder = scope.ServiceProvider.GetRequiredService<ProjectionBuilder>();
+            var bus = scope.ServiceProvider.GetRequiredService<IBus>();
+            var importId = Guid.NewGuid();
+            foreach (var purpose in new[] { Purpose.Email, Purpose.Sms, Purpose.MailHouse })
+            {
+                var parties = new List<ProjectedParty>();
+                foreach (var person in batch.Where(p => p.Purposes().Contains(purpose)))
+                {
+                    var projection = await builder.BuildAsync(person.Id, purpose, InternalHolders.Notifications, person.Fields());
+                    parties.Add(new ProjectedParty(person.Id, projection.Ciphertext.ToArray(), person.Language, person.Categories ?? []));
+                }
+
+                if (parties.Count > 0)
+                {
+                    await bus.Publish(new AffectedPartiesProjected(incidentId, importId, ProjectionBuilder.PurposeCode(purpose),
+                        InternalHolders.Notifications, parties));
+                }
+            }
+
+            await bus.Publish(new AffectedPartiesImported(incidentId, importId, batch.Length, [.. batch.Select(p => p.Id)]));
+        }
+    }
+
+    /// <summary>Opens an incident the way intake announces it (for hosts that do not run intake).</summary>
+    public static Task OpenIncidentAsync(IServiceProvider services, Guid incidentId, string title = "Dealer CRM breach") =>
+        services.GetRequiredService<IBus>().Publish(new IncidentOpened(incidentId, title,
+            "A contractor copied customer records to a personal drive.", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
+            "insider", ["name", "email", "payment_card"], ["GB"], DateTimeOffset.UtcNow));
+}
