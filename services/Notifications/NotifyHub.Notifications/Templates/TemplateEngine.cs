@@ -1,40 +1,42 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Values;
 
 namespace NotifyHub.Notifications.Templates;
 
 /// <summary>
-/// Liquid (see <see cref="Liquid"/>). A parsed template is immutable, so parsed templates are cached by their
-/// source: a campaign renders the same few sources for every person.
+/// Liquid through Fluid. The parser is thread-safe and a parsed template is immutable, so both are shared, and
+/// parsed templates are cached by their source: a campaign renders the same few sources for every person.
 /// </summary>
-public sealed class TemplateEngine
+public sealed partial class TemplateEngine
 {
-    private readonly ConcurrentDictionary<string, Liquid.Template> _parsed = new(StringComparer.Ordinal);
+    private readonly FluidParser _parser = new();
+    private readonly TemplateOptions _options = new();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
 
     public bool TryParse(string source, [NotNullWhen(false)] out string? error)
     {
-        error = null;
         if (_parsed.ContainsKey(source))
         {
+            error = null;
             return true;
         }
 
-        try
+        if (!_parser.TryParse(source, out var template, out error))
         {
-            _parsed.TryAdd(source, Liquid.Parse(source));
-            return true;
-        }
-        catch (Liquid.SyntaxException e)
-        {
-            error = e.Message;
             return false;
         }
+
+        _parsed.TryAdd(source, template);
+        return true;
     }
 
     /// <summary>
     /// Renders with every variable and filter required to exist: the message names the first unknown one. Creation
-    /// refuses such a template, because at send time an unknown variable would print as nothing.
+    /// refuses such a template, because at send time Liquid would print an unknown variable as nothing.
     /// </summary>
     public bool TryRenderStrict(string source, IReadOnlyDictionary<string, object> variables, [NotNullWhen(false)] out string? error)
     {
@@ -43,23 +45,83 @@ public sealed class TemplateEngine
             return false;
         }
 
-        try
+        // Fluid passes an unknown filter's input through unchanged, so filters are checked by name here.
+        foreach (var filter in LiquidTags().Matches(source).SelectMany(tag => FilterNames().Matches(tag.Value)))
         {
-            Liquid.Render(_parsed[source], variables, null, strict: true);
-            return true;
+            var name = filter.Groups["name"].Value;
+            if (!_options.Filters.TryGetValue(name, out _))
+            {
+                error = $"Unknown filter '{name}'.";
+                return false;
+            }
         }
-        catch (Liquid.UndefinedException e)
+
+        var undefined = new List<string>();
+        var context = new TemplateContext(_options);
+        foreach (var (name, value) in variables)
         {
-            error = e.Message;
-            return false;
+            context.SetValue(name, Strict(name, value, undefined));
         }
+
+        context.Undefined = name =>
+        {
+            undefined.Add(name);
+            return ValueTask.FromResult<FluidValue>(NilValue.Instance);
+        };
+        _parsed[source].Render(context);
+        error = undefined.Count == 0 ? null : $"Unknown variable '{undefined[0]}'.";
+        return error is null;
     }
 
     public string Render(string source, IReadOnlyDictionary<string, object> variables, TextEncoder? encoder)
     {
-        var template = _parsed.GetOrAdd(source, s => TryParse(s, out var error)
-            ? _parsed[s]
-            : throw new InvalidOperationException($"A stored template no longer parses: {error}"));
-        return Liquid.Render(template, variables, encoder, strict: false);
+        if (!_parsed.TryGetValue(source, out var template))
+        {
+            template = TryParse(source, out var error)
+                ? _parsed[source]
+                : throw new InvalidOperationException($"A stored template no longer parses: {error}");
+        }
+
+        return template.Render(Context(variables), encoder ?? NullEncoder.Default);
     }
+
+    /// <summary>Nested objects (<c>incident.*</c>) report unknown members too, which Fluid's own dictionaries do not.</summary>
+    private FluidValue Strict(string path, object value, List<string> undefined) => value is IReadOnlyDictionary<string, object> members
+        ? new DictionaryValue(new RecordingMembers(path, members.ToDictionary(m => m.Key, m => Strict($"{path}.{m.Key}", m.Value, undefined)), undefined))
+        : FluidValue.Create(value, _options);
+
+    private sealed class RecordingMembers(string path, Dictionary<string, FluidValue> members, List<string> undefined) : IFluidIndexable
+    {
+        public int Count => members.Count;
+
+        public IEnumerable<string> Keys => members.Keys;
+
+        public bool TryGetValue(string name, [MaybeNullWhen(false)] out FluidValue value)
+        {
+            if (members.TryGetValue(name, out value))
+            {
+                return true;
+            }
+
+            undefined.Add($"{path}.{name}");
+            return false;
+        }
+    }
+
+    private TemplateContext Context(IReadOnlyDictionary<string, object> variables)
+    {
+        var context = new TemplateContext(_options);
+        foreach (var (name, value) in variables)
+        {
+            context.SetValue(name, value);
+        }
+
+        return context;
+    }
+
+    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
+    private static partial Regex LiquidTags();
+
+    [GeneratedRegex(@"\|\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex FilterNames();
 }
