@@ -116,12 +116,48 @@ public sealed class Privacy_commands : IDisposable
         deleted.Error.ShouldContain("broken at entry 2");
     }
 
+    [Fact]
+    public async Task On_PostgreSql_verify_names_the_edited_entry_and_rotation_rewraps_the_keys()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var postgres = new Dictionary<string, string>
+        {
+            ["NotifyHub__Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__NotifyHub"] = database.ConnectionString,
+        };
+        var ciphertext = await WithHostAsync(null, async sp =>
+        {
+            var log = sp.GetRequiredService<AuditLog>();
+            for (var i = 0; i < 4; i++)
+            {
+                await log.AppendAsync(new AuditEvent("test.pg", AuditOutcomes.Done) { SubjectId = Guid.NewGuid() });
+            }
+
+            return await sp.GetRequiredService<FieldCipher>().EncryptAsync(_incident, KeyKind.IncidentData, _record, "family_name", new Sensitive<string>("Dubois"));
+        }, postgres);
+
+        var rotated = await NotifyHubCli.RunAsync(_data, null, postgres, "keys", "rotate-root");
+        rotated.ExitCode.ShouldBe(0, rotated.Error);
+        (await WithHostAsync(null, sp => Decrypt(sp, ciphertext), postgres)).ShouldBe("Dubois");
+        (await NotifyHubCli.RunAsync(_data, null, postgres, "audit", "verify")).ExitCode.ShouldBe(0);
+
+        (await database.ScalarAsync("WITH e AS (UPDATE privacy.audit_entries SET outcome = 'denied' WHERE sequence = 3 RETURNING 1) SELECT count(*) FROM e")).ShouldBe(1);
+        var edited = await NotifyHubCli.RunAsync(_data, null, postgres, "audit", "verify");
+        edited.ExitCode.ShouldBe(1);
+        edited.Error.Trim().ShouldBe("notifyhub: audit chain broken at entry 3: Audit entry 3 does not match its hash: it was edited.");
+    }
+
     private async Task<string> Decrypt(IServiceProvider services, EncryptedField ciphertext) =>
         (await services.GetRequiredService<FieldCipher>().DecryptAsync(ciphertext, _record, "family_name")).Reveal();
 
-    private async Task<T> WithHostAsync<T>(string? rootKey, Func<IServiceProvider, Task<T>> work)
+    private async Task<T> WithHostAsync<T>(string? rootKey, Func<IServiceProvider, Task<T>> work, IReadOnlyDictionary<string, string>? environment = null)
     {
         var settings = new Dictionary<string, string?> { ["NotifyHub:DataDirectory"] = _data };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key.Replace("__", ":", StringComparison.Ordinal)] = value;
+        }
+
         if (rootKey is not null)
         {
             settings["NotifyHub:Keys:RootKey"] = rootKey;
