@@ -12,7 +12,7 @@ public sealed record ImportStatus(
     Guid Id, string Status, long RowsRead, long Accepted, long Updated, long Rejected, long Warnings, string? Failure,
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
 
-internal sealed class GetImportHandler(IntakeDbContext db) : IQueryHandler<GetImport, ImportStatus>
+public sealed class GetImportHandler(IntakeDbContext db) : IQueryHandler<GetImport, ImportStatus>
 {
     public async ValueTask<ImportStatus> Handle(GetImport query, CancellationToken cancellationToken) =>
         await db.Imports.AsNoTracking()
@@ -25,7 +25,7 @@ internal sealed class GetImportHandler(IntakeDbContext db) : IQueryHandler<GetIm
 
 public sealed record GetImportIssues(Guid IncidentId, Guid ImportId) : IQuery<IAsyncEnumerable<ImportIssue>>;
 
-internal sealed class GetImportIssuesHandler(IntakeDbContext db) : IQueryHandler<GetImportIssues, IAsyncEnumerable<ImportIssue>>
+public sealed class GetImportIssuesHandler(IntakeDbContext db) : IQueryHandler<GetImportIssues, IAsyncEnumerable<ImportIssue>>
 {
     public async ValueTask<IAsyncEnumerable<ImportIssue>> Handle(GetImportIssues query, CancellationToken cancellationToken)
     {

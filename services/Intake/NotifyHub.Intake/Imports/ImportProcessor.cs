@@ -29,10 +29,10 @@ internal sealed record ImportWork(Guid ImportId, Guid IncidentId, IReadOnlyList<
 /// blind-indexed and encrypted at once on the thread pool (the CPU-heavy part); one writer commits them in file
 /// order. Bounded channels keep memory flat: at most <see cref="IntakeOptions.ImportPipelineDepth"/> batches in flight.
 /// </summary>
-internal sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider clock,
+public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider clock,
     ILogger<ImportProcessor> logger)
 {
-    public async Task RunAsync(ImportWork work, CancellationToken ct)
+    internal async Task RunAsync(ImportWork work, CancellationToken ct)
     {
         using var _ = work;
         try

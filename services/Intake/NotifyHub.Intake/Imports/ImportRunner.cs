@@ -7,11 +7,11 @@ namespace NotifyHub.Intake.Imports;
 /// Runs accepted imports in the background, one at a time per process (each already uses every core), so the
 /// upload request can answer 202 at once and the status endpoint shows live counts.
 /// </summary>
-internal sealed class ImportRunner(ImportProcessor processor) : BackgroundService
+public sealed class ImportRunner(ImportProcessor processor) : BackgroundService
 {
     private readonly Channel<ImportWork> _queue = Channel.CreateUnbounded<ImportWork>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Enqueue(ImportWork work)
+    internal void Enqueue(ImportWork work)
     {
         if (!_queue.Writer.TryWrite(work))
         {

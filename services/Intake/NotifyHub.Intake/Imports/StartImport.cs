@@ -15,7 +15,7 @@ namespace NotifyHub.Intake.Imports;
 /// </summary>
 public sealed record StartImport(Guid IncidentId, string? ContentType, string? Encoding, Stream Body, string Actor) : ICommand<Guid>;
 
-internal sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, IOptions<NotifyHubOptions> hub, TimeProvider clock)
+public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, IOptions<NotifyHubOptions> hub, TimeProvider clock)
     : ICommandHandler<StartImport, Guid>
 {
     public async ValueTask<Guid> Handle(StartImport command, CancellationToken cancellationToken)
