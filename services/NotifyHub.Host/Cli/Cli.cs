@@ -9,6 +9,8 @@ public static class Cli
     [
         // verbs are added here as features land
         UsersCommand.Create,
+        IncidentsCommand.Create,
+        ImportCommand.Create,
     ];
 
     public static bool IsCommand(string[] args) =>
