@@ -183,6 +183,18 @@ public sealed class Import_rules(IntakeHost host) : IClassFixture<IntakeHost>
     }
 
     [Fact]
+    public async Task Two_stray_quotes_a_few_lines_apart_reject_only_their_own_lines()
+    {
+        var incident = await Api.OpenIncidentAsync();
+
+        var status = await Api.ImportCsvAsync(incident,
+            $"{Header}\nC-1,\"Ann,Lee,ann@example.com,,,,,,\nC-2,Bob,Ray,bob@example.com,,,,,,\nC-3,\"Cy,Ng,cy@example.com,,,,,,\nC-4,Di,Ng,di@example.com,,,,,,\n");
+
+        (status.RowsRead, status.Accepted, status.Rejected).ShouldBe((4, 2, 2));
+        (await Api.ErrorsAsync(status)).Select(e => (e[0], e[2])).ShouldBe([("2", "unbalanced_quotes"), ("4", "unbalanced_quotes")]);
+    }
+
+    [Fact]
     public async Task A_field_over_4KB_rejects_its_row()
     {
         var incident = await Api.OpenIncidentAsync();

@@ -163,6 +163,7 @@ public static class ImportBenchmark
         start.Environment["NotifyHub__Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["NotifyHub__Bootstrap__AdminPassword"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__NotifyHub.Intake"] = "Information";
         if (provider == "postgresql")
         {
             start.Environment["NotifyHub__Database__Provider"] = "PostgreSql";
@@ -170,7 +171,7 @@ public static class ImportBenchmark
         }
 
         using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Import ", StringComparison.Ordinal) == true) { Console.WriteLine($"host: {e.Data}"); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"host: {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -34,6 +34,17 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 {
     private const int Attempts = 3;
 
+    /// <summary>Milliseconds per phase over the whole import, logged at the end for profiling.</summary>
+    public Dictionary<string, long> Phases { get; } = [];
+
+    private readonly System.Diagnostics.Stopwatch _phase = new();
+
+    private void Lap(string phase)
+    {
+        Phases[phase] = Phases.GetValueOrDefault(phase) + _phase.ElapsedMilliseconds;
+        _phase.Restart();
+    }
+
     public async Task WriteAsync(PreparedBatch batch, CancellationToken ct)
     {
         // A later row with the same external_id in the batch updates the earlier one: keep the last, count the rest.
@@ -64,11 +75,13 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 
     private async Task WriteOnceAsync(PreparedBatch batch, Dictionary<BlindIndex, PreparedParty> latest, CancellationToken ct)
     {
+        _phase.Restart();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         await store.LockIncidentAsync(connection, dbTransaction, incidentId, ct);
         var existing = await store.FindAsync(connection, dbTransaction, incidentId, latest.Keys, ct);
+        Lap("find");
 
         var inserts = new List<PartyRow>();
         var updates = new List<PartyRow>();
@@ -96,10 +109,14 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             changed.Add(party);
         }
 
+        Lap("compare");
         await store.InsertAsync(connection, dbTransaction, inserts, ct);
+        Lap("insert");
         await store.UpdateAsync(connection, dbTransaction, updates, ct);
+        Lap("update");
         var issues = batch.Rejections.Concat(batch.Warnings).OrderBy(i => i.Line).ToList();
         await store.InsertIssuesAsync(connection, dbTransaction, importId, issues, ct);
+        Lap("issues");
         Publish(changed);
         await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.RowsRead, i => i.RowsRead + batch.RowsRead)
@@ -107,9 +124,12 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             .SetProperty(i => i.Updated, i => i.Updated + updated)
             .SetProperty(i => i.Rejected, i => i.Rejected + batch.Rejections.Count)
             .SetProperty(i => i.Warnings, i => i.Warnings + batch.Warnings.Count), ct);
+        Lap("counts");
         await db.SaveChangesAsync(ct);
+        Lap("outbox");
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        Lap("commit");
     }
 
     /// <summary>The stored reference code when the row changes anything, or null when it changes nothing.</summary>

@@ -122,15 +122,29 @@ internal sealed class CsvRowSource(CharBuffer buffer) : RowSource
             if (buffer[buffer.Position] == '"')
             {
                 buffer.Position++;
-                if (!ReadQuoted(startLine, out tooLong))
+                var quoteLine = _line;
+                var runaway = !ReadQuoted(startLine, out tooLong);
+                if (!runaway)
+                {
+                    value = tooLong ? "" : _quoted.ToString();
+                    var before = error;
+                    endOfRecord = AfterQuoted(ref error, field);
+                    // A quote that "closes" lines later only to be followed by text was really a stray quote that
+                    // met the next one: re-read those lines as rows of their own.
+                    runaway = before is null && error is not null && _line > quoteLine + (endOfRecord ? 1 : 0);
+                }
+                else
+                {
+                    value = "";
+                    endOfRecord = true;
+                }
+
+                if (runaway)
                 {
                     Resume(startLine);
                     error = (IssueCodes.UnbalancedQuotes, "A quoted field is never closed; the line was skipped.", field);
                     return true;
                 }
-
-                value = tooLong ? "" : _quoted.ToString();
-                endOfRecord = AfterQuoted(ref error, field);
             }
             else
             {
