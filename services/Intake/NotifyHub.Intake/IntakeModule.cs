@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.Intake.Database;
+using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NotifyHub.Intake;
 
@@ -13,8 +15,10 @@ public sealed class IntakeModule : IModule
     public void Register(ModuleBuilder module)
     {
         module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>();
+        module.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         module.Services.AddIncidents();
+        module.Services.AddImports();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapIncidentsApiV1();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapIncidentsApiV1().MapImportsApiV1();
 }

@@ -11,6 +11,8 @@ public static class Cli
         UsersCommand.Create,
         KeysCommand.Create,
         AuditCommand.Create,
+        IncidentsCommand.Create,
+        ImportCommand.Create,
     ];
 
     public static bool IsCommand(string[] args) =>

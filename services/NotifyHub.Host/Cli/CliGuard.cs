@@ -30,6 +30,7 @@ public static class CliGuard
     private static string? Describe(Exception e) => e switch
     {
         CliException cli => cli.Message,
+        HttpRequestException http => $"cannot reach the server: {http.Message}",
         RootKeyUnavailableException rootKey => rootKey.Message,
         _ => StartupFailure.Describe(e),
     };

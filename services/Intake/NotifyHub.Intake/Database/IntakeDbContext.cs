@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Database;
+using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
 
 namespace NotifyHub.Intake.Database;
@@ -9,6 +10,12 @@ public class IntakeDbContext(DbContextOptions options) : ModuleDbContext(options
     protected override string Schema => "intake";
 
     public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<ImportJob> Imports => Set<ImportJob>();
+
+    public DbSet<ImportIssue> ImportIssues => Set<ImportIssue>();
+
+    public DbSet<AffectedParty> AffectedParties => Set<AffectedParty>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -10,7 +10,8 @@ public sealed record GetIncident(Guid Id) : IQuery<IncidentView>;
 public sealed record IncidentView(
     Guid Id, string Title, string Summary, DateTimeOffset DiscoveredAt, DateTimeOffset? OccurredFrom,
     DateTimeOffset? OccurredTo, string Cause, IReadOnlyList<string> DataCategories,
-    IReadOnlyList<string> Jurisdictions, string Status, DateTimeOffset CreatedAt);
+    IReadOnlyList<string> Jurisdictions, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt = null,
+    DateTimeOffset? RetainUntil = null, DateTimeOffset? PurgedAt = null);
 
 public sealed class GetIncidentHandler(IntakeDbContext db) : IQueryHandler<GetIncident, IncidentView>
 {
@@ -19,6 +20,6 @@ public sealed class GetIncidentHandler(IntakeDbContext db) : IQueryHandler<GetIn
         var i = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == query.Id, cancellationToken)
             ?? throw ProblemException.NotFound("Incident", query.Id);
         return new IncidentView(i.Id, i.Title, i.Summary, i.DiscoveredAt, i.OccurredFrom, i.OccurredTo, i.Cause,
-            i.DataCategories, i.Jurisdictions, i.Status, i.CreatedAt);
+            i.DataCategories, i.Jurisdictions, i.Status, i.CreatedAt, i.ClosedAt, i.RetainUntil, i.PurgedAt);
     }
 }

@@ -30,6 +30,15 @@ public sealed class Incident
 
     public required string CreatedBy { get; init; }
 
+    /// <summary>When a privacy officer closed the response; null while open.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>After this the incident's keys are shredded by <c>notifyhub incidents purge</c>.</summary>
+    public DateTimeOffset? RetainUntil { get; set; }
+
+    /// <summary>When its keys were destroyed and its people deleted.</summary>
+    public DateTimeOffset? PurgedAt { get; set; }
+
     internal sealed class Configuration : IEntityTypeConfiguration<Incident>
     {
         public void Configure(EntityTypeBuilder<Incident> incident)

@@ -14,6 +14,7 @@ public static class IncidentsApi
     public static IServiceCollection AddIncidents(this IServiceCollection services)
     {
         services.AddScoped<FluentValidation.IValidator<OpenIncident>, OpenIncidentValidator>();
+        services.AddScoped<FluentValidation.IValidator<CloseIncident>, CloseIncidentValidator>();
         return services;
     }
 
@@ -24,6 +25,7 @@ public static class IncidentsApi
             .RequireAuthorization(Roles.PrivacyOfficer);
         incidents.MapPost("/", OpenAsync).WithName("OpenIncident");
         incidents.MapGet("/{id:guid}", GetAsync).WithName("GetIncident");
+        incidents.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseIncident");
         return endpoints;
     }
 
@@ -36,6 +38,9 @@ public static class IncidentsApi
 
     private static async Task<Ok<IncidentView>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetIncident(id), ct));
+
+    private static async Task<Ok<IncidentClosure>> CloseAsync(Guid id, CloseIncident? command, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send((command ?? new CloseIncident(null)) with { IncidentId = id }, ct));
 
     public sealed record IncidentCreated(Guid Id);
 }

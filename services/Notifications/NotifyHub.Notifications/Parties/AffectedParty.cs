@@ -36,7 +36,7 @@ public sealed class AffectedParty
         {
             party.ToTable("affected_parties");
             party.HasKey(p => p.Id);
-            party.Property(p => p.Purpose).HasConversion(p => ProjectionBuilder.PurposeCode(p), s => PurposeCodes.Parse(s)).HasMaxLength(20);
+            party.Property(p => p.Purpose).HasConversion(p => p.Code(), s => PurposeCodes.Parse(s)).HasMaxLength(20);
             party.Property(p => p.Language).HasMaxLength(35);
             party.HasIndex(p => new { p.IncidentId, p.PersonId, p.Purpose }).IsUnique();
             party.HasIndex(p => new { p.IncidentId, p.Id });

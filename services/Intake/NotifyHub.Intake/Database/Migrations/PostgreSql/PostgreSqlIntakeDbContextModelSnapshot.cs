@@ -73,6 +73,163 @@ namespace NotifyHub.Intake.Database.Migrations.PostgreSql
                     b.ToTable("outbox_messages", "intake");
                 });
 
+            modelBuilder.Entity("NotifyHub.Intake.Imports.AffectedParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedByImport")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DataCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<byte[]>("DateOfBirthIndex")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("EmailIndex")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("ExternalIdIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<byte[]>("PhoneIndex")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PostcodeIndex")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Record")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("ReferenceCodeIndex")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("UpdatedByImport")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "ExternalIdIndex")
+                        .IsUnique();
+
+                    b.HasIndex("IncidentId", "ReferenceCodeIndex")
+                        .IsUnique();
+
+                    b.ToTable("affected_parties", "intake");
+                });
+
+            modelBuilder.Entity("NotifyHub.Intake.Imports.ImportIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Line");
+
+                    b.ToTable("import_issues", "intake");
+                });
+
+            modelBuilder.Entity("NotifyHub.Intake.Imports.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Encoding")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Warnings")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("imports", "intake");
+                });
+
             modelBuilder.Entity("NotifyHub.Intake.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -83,6 +240,9 @@ namespace NotifyHub.Intake.Database.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -107,6 +267,12 @@ namespace NotifyHub.Intake.Database.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("OccurredTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RetainUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")

@@ -1,0 +1,311 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Bogus;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NotifyHub.Benchmarks.Intake;
+
+/// <summary>
+/// End-to-end import throughput, beside its raw baseline:
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- import --rows 1000000 --provider postgresql|sqlite [--postgres CONN]</c>.
+/// Generates a synthetic CSV (Bogus en/fr/ja people, ~1% bad rows), starts the real host (Release build of
+/// services/NotifyHub.Host) on the chosen database, imports through the API, then times a raw Npgsql binary COPY of
+/// the same rows into a bare table with the same columns. Prints rows/s of both, the ratio and the host's peak
+/// working set (VmHWM).
+/// </summary>
+public static class ImportBenchmark
+{
+    private const string AdminEmail = "bench@notifyhub.test";
+    private const string AdminPassword = "Bench-Passw0rd!Import";
+    private static readonly string[] IncidentCategories = ["name", "contact"];
+    private static readonly string[] Jurisdictions = ["JP", "FR", "US"];
+    private static readonly string[] Columns =
+    [
+        "external_id", "given_name", "family_name", "email", "phone", "address_line1", "address_line2", "locality", "region",
+        "postcode", "country", "date_of_birth", "language", "data_categories",
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rows = int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
+        var provider = (Option(args, "--provider") ?? "postgresql").ToLowerInvariant();
+        var postgres = Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("NOTIFYHUB_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("Give --postgres CONNECTION or set NOTIFYHUB_TEST_POSTGRES (the raw COPY baseline needs PostgreSQL).");
+        var work = Directory.CreateTempSubdirectory("notifyhub-bench-").FullName;
+        try
+        {
+            var file = Path.Combine(work, "affected.csv");
+            var generate = Stopwatch.StartNew();
+            var generated = Generate(file, rows);
+            Console.WriteLine($"generated {rows:N0} rows ({new FileInfo(file).Length / 1048576.0:N0} MB, {generated.Bad:N0} bad) in {generate.Elapsed.TotalSeconds:N1} s");
+
+            var database = $"nh_bench_{Guid.NewGuid():N}"[..24];
+            await ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
+            var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
+            try
+            {
+                var (seconds, peak, status) = await ImportThroughApiAsync(file, provider, connection, work);
+                var api = rows / seconds;
+                Console.WriteLine($"api import ({provider}): {seconds:N1} s, {api:N0} rows/s, status {status}, host peak working set {peak / 1048576.0:N0} MB");
+                var raw = await RawCopyAsync(connection, file);
+                var rawRate = rows / raw;
+                Console.WriteLine($"raw binary COPY (postgresql, bare table): {raw:N1} s, {rawRate:N0} rows/s");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio api/raw: {api / rawRate:P1}"));
+            }
+            finally
+            {
+                NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static (int Good, int Bad) Generate(string path, int rows)
+    {
+        var random = new Random(42);
+        var pools = new[] { ("en", "US"), ("fr", "FR"), ("ja", "JP") }.Select(l =>
+        {
+            var faker = new Faker(l.Item1) { Random = new Randomizer(7) };
+            return (Language: l.Item1, Country: l.Item2, People: Enumerable.Range(0, 3000).Select(_ => (
+                Given: faker.Name.FirstName(), Family: faker.Name.LastName(), Street: faker.Address.StreetAddress(),
+                City: faker.Address.City(), Region: faker.Address.State(), Postcode: faker.Address.ZipCode())).ToArray());
+        }).ToArray();
+        var categories = new[] { "name;email", "name;postal_address;date_of_birth", "payment_card", "", "name;phone;vehicle_id" };
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        writer.Write(string.Join(',', Columns));
+        writer.Write('\n');
+        var bad = 0;
+        var fields = new string[Columns.Length];
+        for (var i = 0; i < rows; i++)
+        {
+            var pool = pools[random.Next(pools.Length)];
+            var p = pool.People[random.Next(pool.People.Length)];
+            fields[0] = $"CUST-{i:D8}";
+            fields[1] = p.Given;
+            fields[2] = p.Family;
+            fields[3] = $"{Ascii(p.Given)}.{i}@example.{pool.Country.ToLowerInvariant()}";
+            fields[4] = pool.Country switch
+            {
+                "JP" => $"090-{random.Next(1000, 9999)}-{random.Next(1000, 9999)}",
+                "FR" => $"06 {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}",
+                _ => $"(212) {random.Next(200, 999)}-{random.Next(1000, 9999)}",
+            };
+            fields[5] = p.Street;
+            fields[6] = random.Next(4) == 0 ? $"Apt {random.Next(1, 300)}" : "";
+            fields[7] = p.City;
+            fields[8] = p.Region;
+            fields[9] = p.Postcode;
+            fields[10] = pool.Country;
+            fields[11] = $"{random.Next(1930, 2005)}-{random.Next(1, 13):D2}-{random.Next(1, 29):D2}";
+            fields[12] = pool.Language;
+            fields[13] = categories[random.Next(categories.Length)];
+            if (random.Next(100) == 0)
+            {
+                bad++;
+                switch (random.Next(4))
+                {
+                    case 0: fields[0] = ""; break;
+                    case 1: fields[3] = "broken"; fields[4] = "1"; fields[5] = ""; break;
+                    case 2: fields[1] = "\"" + fields[1]; break; // an unbalanced quote
+                    default: fields[1] = ""; fields[2] = ""; break;
+                }
+            }
+
+            for (var f = 0; f < fields.Length; f++)
+            {
+                if (f > 0)
+                {
+                    writer.Write(',');
+                }
+
+                var value = fields[f];
+                writer.Write(value.StartsWith('"') || value.AsSpan().IndexOfAny(",\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            }
+
+            writer.Write('\n');
+        }
+
+        return (rows - bad, bad);
+    }
+
+    private static string Ascii(string name)
+    {
+        var ascii = new string([.. name.Where(char.IsAsciiLetter)]).ToLowerInvariant();
+        return ascii.Length > 0 ? ascii : "user";
+    }
+
+    private static async Task<(double Seconds, long PeakWorkingSet, string Status)> ImportThroughApiAsync(string file, string provider, string connection, string work)
+    {
+        var host = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../services/NotifyHub.Host/bin/Release/net10.0/notifyhub.dll"));
+        if (!File.Exists(host))
+        {
+            throw new FileNotFoundException($"Build the host first: dotnet build -c Release services/NotifyHub.Host ({host})");
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [host]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work };
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["NotifyHub__Modules__0"] = "console";
+        start.Environment["NotifyHub__Modules__1"] = "intake";
+        start.Environment["NotifyHub__DataDirectory"] = Path.Combine(work, "data");
+        start.Environment["NotifyHub__Bootstrap__AdminEmail"] = AdminEmail;
+        start.Environment["NotifyHub__Bootstrap__AdminPassword"] = AdminPassword;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__NotifyHub.Intake"] = "Information";
+        if (provider == "postgresql")
+        {
+            start.Environment["NotifyHub__Database__Provider"] = "PostgreSql";
+            start.Environment["ConnectionStrings__NotifyHub"] = connection;
+        }
+
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Import ", StringComparison.Ordinal) == true) { Console.WriteLine($"host: {e.Data}"); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"host: {e.Data}"); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = Timeout.InfiniteTimeSpan };
+            await WaitReadyAsync(http, process);
+            var login = await (await http.PostAsJsonAsync("api/v1/auth/login", new { email = AdminEmail, password = AdminPassword })).Content.ReadFromJsonAsync<JsonElement>();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
+            var incident = await (await http.PostAsJsonAsync("api/v1/incidents", new
+            {
+                title = "Benchmark",
+                summary = "Synthetic affected-party list.",
+                discoveredAt = DateTimeOffset.UtcNow.AddDays(-1),
+                cause = "misconfiguration",
+                dataCategories = IncidentCategories,
+                jurisdictions = Jurisdictions,
+            })).Content.ReadFromJsonAsync<JsonElement>();
+            var incidentId = incident.GetProperty("id").GetGuid();
+
+            var clock = Stopwatch.StartNew();
+            await using var stream = File.OpenRead(file);
+            using var content = new StreamContent(stream, 1 << 16);
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            var response = await http.PostAsync(new Uri($"api/v1/incidents/{incidentId}/imports", UriKind.Relative), content);
+            var started = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var importId = started.GetProperty("importId").GetGuid();
+            JsonElement status;
+            do
+            {
+                await Task.Delay(250);
+                status = await http.GetFromJsonAsync<JsonElement>(new Uri($"api/v1/incidents/{incidentId}/imports/{importId}", UriKind.Relative));
+            }
+            while (status.GetProperty("status").GetString() == "running");
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            return (seconds, PeakWorkingSet(process), status.ToString());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>VmHWM: the high-water mark of the process's resident set, what "peak working set" means on Linux.</summary>
+    private static long PeakWorkingSet(Process process)
+    {
+        var status = $"/proc/{process.Id}/status";
+        if (File.Exists(status))
+        {
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return process.PeakWorkingSet64;
+    }
+
+    /// <summary>The baseline: the same rows, parsed, straight into a bare table by binary COPY (no checks, no crypto).</summary>
+    private static async Task<double> RawCopyAsync(string connection, string file)
+    {
+        await ExecuteAsync(connection, $"CREATE TABLE raw_import ({string.Join(", ", Columns.Select(c => $"{c} text"))})");
+        var clock = Stopwatch.StartNew();
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using (var copy = await db.BeginBinaryImportAsync($"COPY raw_import ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)"))
+        {
+            using var reader = new StreamReader(file, Encoding.UTF8);
+            await reader.ReadLineAsync();
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                var fields = line.Split(',');
+                await copy.StartRowAsync();
+                for (var i = 0; i < Columns.Length; i++)
+                {
+                    await copy.WriteAsync(i < fields.Length ? fields[i] : "", NpgsqlDbType.Text);
+                }
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http, Process process)
+    {
+        for (var i = 0; i < 240; i++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {process.ExitCode}.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri("health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("The host was not ready within 2 minutes.");
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Auth;
+
+namespace NotifyHub.Intake.Imports;
+
+public static class ImportsApi
+{
+    public static IServiceCollection AddImports(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportProcessor>();
+        services.AddSingleton<ImportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapImportsApiV1(this IEndpointRouteBuilder endpoints)
+    {
+        var imports = endpoints.MapGroup("/api/v1/incidents/{incidentId:guid}/imports")
+            .WithTags("Imports")
+            .RequireAuthorization(Roles.PrivacyOfficer);
+        imports.MapPost("/", StartAsync).WithName("StartImport");
+        imports.MapGet("/{importId:guid}", GetAsync).WithName("GetImport");
+        imports.MapGet("/{importId:guid}/errors", ErrorsAsync).WithName("GetImportErrors");
+        return endpoints;
+    }
+
+    /// <summary>The body is the file, read as a stream (never bound or buffered), of any size.</summary>
+    private static async Task<Accepted<ImportStarted>> StartAsync(Guid incidentId, string? encoding, HttpContext http, ClaimsPrincipal user,
+        IMediator mediator, CancellationToken ct)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        var id = await mediator.Send(new StartImport(incidentId, http.Request.ContentType, encoding, http.Request.Body,
+            user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown"), ct);
+        return TypedResults.Accepted($"/api/v1/incidents/{incidentId}/imports/{id}", new ImportStarted(id));
+    }
+
+    private static async Task<Ok<ImportStatus>> GetAsync(Guid incidentId, Guid importId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetImport(incidentId, importId), ct));
+
+    /// <summary><c>line,column,code,message</c>, streamed; messages describe the problem, never the value.</summary>
+    private static async Task ErrorsAsync(Guid incidentId, Guid importId, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var issues = await mediator.Send(new GetImportIssues(incidentId, importId), ct);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"import-{importId}-errors.csv\"";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
+        await writer.WriteAsync("line,column,code,message\n");
+        await foreach (var issue in issues.WithCancellation(ct))
+        {
+            await writer.WriteAsync($"{issue.Line},{Csv(issue.Column)},{Csv(issue.Code)},{Csv(issue.Message)}\n");
+        }
+    }
+
+    private static string Csv(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    public sealed record ImportStarted(Guid ImportId);
+}

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Contracts;
+using NotifyHub.Privacy.BlindIndexes;
+using NotifyHub.Privacy.Fields;
+using NotifyHub.Privacy.Keys;
+using NotifyHub.Privacy.Purposes;
+
+namespace NotifyHub.Intake.Imports;
+
+/// <summary>A party ready to store: its blind indexes, and its ciphertexts made for it as if it were new.</summary>
+internal sealed class PreparedParty
+{
+    public required NormalizedParty Party { get; init; }
+
+    public required BlindIndex ExternalIdIndex { get; init; }
+
+    public BlindIndex? EmailIndex { get; init; }
+
+    public BlindIndex? PhoneIndex { get; init; }
+
+    public BlindIndex? DateOfBirthIndex { get; init; }
+
+    public BlindIndex? PostcodeIndex { get; init; }
+
+    /// <summary>The id, code and ciphertexts it gets if it is new; an update re-seals under the stored id and code.</summary>
+    public required SealedParty Sealed { get; set; }
+
+    public string Categories => string.Join(';', Party.DataCategories);
+}
+
+/// <summary>One person's ciphertexts: the stored record and one projection per channel they have.</summary>
+internal sealed record SealedParty(Guid Id, string ReferenceCode, BlindIndex ReferenceCodeIndex, EncryptedField Record,
+    IReadOnlyDictionary<Purpose, byte[]> Projections);
+
+/// <summary>
+/// The CPU-heavy half of an import, run on several batches at once: blind indexes under the incident's index key,
+/// the person's record under its data key, and the notifications service's projections under its holder key.
+/// </summary>
+internal sealed class PartyEncoder(IServiceScopeFactory scopes, DataKey dataKey, DataKey indexKey)
+{
+    /// <summary>The name bound into each stored record's associated data.</summary>
+    public const string RecordName = "affected-party";
+    public const string ReferenceCodeField = "reference_code";
+
+    /// <summary>The channels the notifications service gets, each with its own allow-listed projection.</summary>
+    public static readonly IReadOnlyList<Purpose> NotificationPurposes = [Purpose.Email, Purpose.Sms, Purpose.MailHouse];
+
+    public async Task<List<PreparedParty>> PrepareAsync(IReadOnlyList<NormalizedParty> parties)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var projections = scope.ServiceProvider.GetRequiredService<ProjectionBuilder>();
+        var prepared = new List<PreparedParty>(parties.Count);
+        foreach (var party in parties)
+        {
+            var sealedParty = await SealAsync(projections, party, Guid.CreateVersion7(), ReferenceCodes.New());
+            prepared.Add(new PreparedParty
+            {
+                Party = party,
+                ExternalIdIndex = BlindIndexer.Compute(indexKey, BlindIndexKind.ExternalId, party[ImportColumn.ExternalId]!),
+                EmailIndex = Index(BlindIndexKind.Email, party[ImportColumn.Email]),
+                PhoneIndex = Index(BlindIndexKind.Phone, party[ImportColumn.Phone]),
+                DateOfBirthIndex = Index(BlindIndexKind.DateOfBirth, party[ImportColumn.DateOfBirth]),
+                PostcodeIndex = Index(BlindIndexKind.Postcode, party[ImportColumn.Postcode]),
+                Sealed = sealedParty,
+            });
+        }
+
+        return prepared;
+    }
+
+    public async Task<SealedParty> SealAsync(ProjectionBuilder projections, NormalizedParty party, Guid id, string referenceCode)
+    {
+        var record = FieldCipher.EncryptRecord(dataKey, id, RecordName, RecordFields(party, referenceCode));
+        var personal = new Dictionary<PersonalField, Sensitive<string>>();
+        foreach (var column in Enum.GetValues<ImportColumn>())
+        {
+            if (party[column] is { } value)
+            {
+                personal[column.Field()] = Sensitive.Of(value);
+            }
+        }
+
+        personal[PersonalField.Language] = Sensitive.Of(party.Language);
+        personal[PersonalField.DataCategories] = Sensitive.Of(string.Join(';', party.DataCategories));
+        personal[PersonalField.ReferenceCode] = Sensitive.Of(referenceCode);
+        var byPurpose = new Dictionary<Purpose, byte[]>(3);
+        foreach (var purpose in NotificationPurposes)
+        {
+            if (HasChannel(party, purpose))
+            {
+                var projection = await projections.BuildAsync(id, purpose, InternalHolders.Notifications, personal);
+                byPurpose[purpose] = projection.Ciphertext.ToArray();
+            }
+        }
+
+        return new SealedParty(id, referenceCode, BlindIndexer.Compute(indexKey, BlindIndexKind.ReferenceCode, referenceCode), record, byPurpose);
+    }
+
+    /// <summary>What the stored record holds: every kept personal field, and the reference code letters print.</summary>
+    public static Dictionary<string, Sensitive<string>> RecordFields(NormalizedParty party, string referenceCode)
+    {
+        var fields = new Dictionary<string, Sensitive<string>>(StringComparer.Ordinal);
+        foreach (var column in Enum.GetValues<ImportColumn>())
+        {
+            if (party[column] is { } value)
+            {
+                fields[column.Name()] = Sensitive.Of(value);
+            }
+        }
+
+        fields[ReferenceCodeField] = Sensitive.Of(referenceCode);
+        return fields;
+    }
+
+    public static bool HasChannel(NormalizedParty party, Purpose purpose) => purpose switch
+    {
+        Purpose.Email => party.HasEmail,
+        Purpose.Sms => party.HasPhone,
+        Purpose.MailHouse => party.HasPostalAddress,
+        _ => false,
+    };
+
+    private BlindIndex? Index(BlindIndexKind kind, string? value) =>
+        value is not null && BlindIndexNormalizer.TryNormalize(kind, value, out _) ? BlindIndexer.Compute(indexKey, kind, value) : null;
+}

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using NotifyHub.Privacy.BlindIndexes;
+
+namespace NotifyHub.Intake.Imports.Storage;
+
+/// <summary>
+/// PostgreSQL: new people and issues go in by binary COPY (the fastest way in); changed people by one UPDATE joined
+/// to unnest()ed arrays; existing people are found by one query with an array of blind indexes.
+/// </summary>
+internal sealed class PostgreSqlPartyStore : IPartyStore
+{
+    private const string Parties = "intake.affected_parties";
+
+    public async Task LockIncidentAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = BitConverter.ToInt64(incidentId.ToByteArray()) });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<Dictionary<BlindIndex, StoredParty>> FindAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,
+        IReadOnlyCollection<BlindIndex> externalIdIndexes, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""SELECT "ExternalIdIndex", "Id", "Record", "Language", "DataCategories" FROM {Parties} WHERE "IncidentId" = $1 AND "ExternalIdIndex" = ANY($2)""",
+            (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = incidentId });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. externalIdIndexes.Select(i => i.ToArray())] });
+        var found = new Dictionary<BlindIndex, StoredParty>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found[BlindIndex.FromBytes(reader.GetFieldValue<byte[]>(0))] =
+                new StoredParty(reader.GetGuid(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetString(4));
+        }
+
+        return found;
+    }
+
+    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PartyRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var copy = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+            $"""COPY {Parties} ("Id", "IncidentId", "ExternalIdIndex", "ReferenceCodeIndex", "EmailIndex", "PhoneIndex", "DateOfBirthIndex", "PostcodeIndex", "Record", "Language", "DataCategories", "CreatedByImport", "UpdatedByImport") FROM STDIN (FORMAT BINARY)""",
+            ct);
+        foreach (var row in rows)
+        {
+            copy.StartRow();
+            copy.Write(row.Id, NpgsqlDbType.Uuid);
+            copy.Write(row.IncidentId, NpgsqlDbType.Uuid);
+            copy.Write(row.ExternalIdIndex.ToArray(), NpgsqlDbType.Bytea);
+            copy.Write(row.ReferenceCodeIndex.ToArray(), NpgsqlDbType.Bytea);
+            WriteNullable(copy, row.EmailIndex);
+            WriteNullable(copy, row.PhoneIndex);
+            WriteNullable(copy, row.DateOfBirthIndex);
+            WriteNullable(copy, row.PostcodeIndex);
+            copy.Write(row.Record, NpgsqlDbType.Bytea);
+            copy.Write(row.Language, NpgsqlDbType.Varchar);
+            copy.Write(row.DataCategories, NpgsqlDbType.Varchar);
+            copy.Write(row.ImportId, NpgsqlDbType.Uuid);
+            copy.Write(row.ImportId, NpgsqlDbType.Uuid);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    public async Task UpdateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PartyRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            UPDATE {Parties} AS p SET "EmailIndex" = u.email, "PhoneIndex" = u.phone, "DateOfBirthIndex" = u.dob,
+                "PostcodeIndex" = u.postcode, "Record" = u.record, "Language" = u.language, "DataCategories" = u.categories,
+                "UpdatedByImport" = u.import
+            FROM unnest($1::uuid[], $2::bytea[], $3::bytea[], $4::bytea[], $5::bytea[], $6::bytea[], $7::text[], $8::text[], $9::uuid[])
+                AS u(id, email, phone, dob, postcode, record, language, categories, import)
+            WHERE p."Id" = u.id
+            """,
+            (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. rows.Select(r => r.Id)] });
+        command.Parameters.Add(Bytes(rows.Select(r => r.EmailIndex)));
+        command.Parameters.Add(Bytes(rows.Select(r => r.PhoneIndex)));
+        command.Parameters.Add(Bytes(rows.Select(r => r.DateOfBirthIndex)));
+        command.Parameters.Add(Bytes(rows.Select(r => r.PostcodeIndex)));
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. rows.Select(r => r.Record)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.Language)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rows.Select(r => r.DataCategories)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. rows.Select(r => r.ImportId)] });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task InsertIssuesAsync(DbConnection connection, DbTransaction transaction, Guid importId, IReadOnlyList<RowIssue> issues,
+        CancellationToken ct)
+    {
+        if (issues.Count == 0)
+        {
+            return;
+        }
+
+        await using var copy = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+            """COPY intake.import_issues ("ImportId", "Line", "Column", "Code", "Message") FROM STDIN (FORMAT BINARY)""", ct);
+        foreach (var issue in issues)
+        {
+            copy.StartRow();
+            copy.Write(importId, NpgsqlDbType.Uuid);
+            copy.Write(issue.Line, NpgsqlDbType.Bigint);
+            copy.Write(Truncate(issue.Column, 100), NpgsqlDbType.Varchar);
+            copy.Write(issue.Code, NpgsqlDbType.Varchar);
+            copy.Write(Truncate(issue.Message, 300), NpgsqlDbType.Varchar);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    internal static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private static NpgsqlParameter Bytes(IEnumerable<BlindIndex?> indexes) =>
+        new() { Value = indexes.Select(i => i?.ToArray()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea };
+
+    /// <summary>
+    /// Synchronous on purpose, like every field write here: it only fills Npgsql's COPY buffer (flushed when full),
+    /// and an await per field cost more than the copy itself in profiles.
+    /// </summary>
+    private static void WriteNullable(NpgsqlBinaryImporter copy, BlindIndex? index)
+    {
+        if (index is { } value)
+        {
+            copy.Write(value.ToArray(), NpgsqlDbType.Bytea);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
+    }
+}
