@@ -32,5 +32,10 @@ public sealed class CanaryHost(IDictionary<string, string?> settings) : NotifyHu
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
             ["Logging:LogLevel:MassTransit"] = "Debug",
+            // Tests run at any hour: no SMS quiet hours; letters batched and the scheduler polled quickly.
+            ["NotifyHub:Notifications:QuietHoursStart"] = "00:00",
+            ["NotifyHub:Notifications:QuietHoursEnd"] = "00:00",
+            ["NotifyHub:Notifications:SchedulerInterval"] = "00:00:00.200",
+            ["NotifyHub:Notifications:LetterBatchWindow"] = "00:00:00.500",
         };
 }

@@ -87,6 +87,9 @@ public sealed class No_personal_value_in_clear
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var agent = await StaffAccounts.CreateAsync(host, Roles.Agent, vendorId);
 
+        await ImportAsync(admin, incidentId);
+        await ImportAsync(admin, incidentId); // the idempotent second import updates the same person
+        await NotifyOnEveryChannelAsync(admin, incidentId);
         await ReadThroughTheKeyServiceAsync(host, incidentId, vendorId, agent);
         (await admin.GetAsync(new Uri("/api/v1/audit", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await admin.PostAsync(new Uri($"/api/v1/vendors/{vendorId}/revoke", UriKind.Relative), null)).EnsureSuccessStatusCode();
@@ -105,6 +108,66 @@ public sealed class No_personal_value_in_clear
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task ImportAsync(HttpClient admin, Guid incidentId)
+    {
+        using var body = new StringContent(CanaryPerson.Csv, System.Text.Encoding.UTF8, "text/csv");
+        var started = await admin.PostAsync(new Uri($"/api/v1/incidents/{incidentId}/imports", UriKind.Relative), body);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var importId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("importId").GetGuid();
+        var status = default(JsonElement);
+        await Eventually.TrueAsync(async () =>
+        {
+            status = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{incidentId}/imports/{importId}");
+            return status.GetProperty("status").GetString() != "running";
+        }, TimeSpan.FromSeconds(60));
+        status.GetProperty("status").GetString().ShouldBe("completed", status.ToString());
+        (status.GetProperty("accepted").GetInt32() + status.GetProperty("updated").GetInt32()).ShouldBe(1, status.ToString());
+        (await admin.GetStringAsync(new Uri($"/api/v1/incidents/{incidentId}/imports/{importId}/errors", UriKind.Relative)))
+            .ShouldStartWith("line,column,code,message");
+    }
+
+    /// <summary>Templates, a campaign on every channel, launched and waited for until all three notifications are delivered.</summary>
+    private static async Task NotifyOnEveryChannelAsync(HttpClient admin, Guid incidentId)
+    {
+        var templates = new Dictionary<string, Guid>();
+        foreach (var channel in new[] { "email", "sms", "letter" })
+        {
+            var created = await admin.PostAsJsonAsync($"/api/v1/incidents/{incidentId}/templates", new
+            {
+                name = $"Canary notice ({channel})",
+                channel,
+                defaultLanguage = "en",
+                variants = new[]
+                {
+                    new
+                    {
+                        language = "en",
+                        subject = channel == "sms" ? null : "About {{ incident.title }}",
+                        body = "Dear {{ given_name }} {{ family_name }}, your {{ categories | join: ', ' }} were exposed. Code {{ reference_code }}: {{ portal_url }}",
+                    },
+                },
+            });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            templates[channel] = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        var campaign = await admin.PostAsJsonAsync($"/api/v1/incidents/{incidentId}/campaigns",
+            new { name = "Canary campaign", channels = new[] { "email", "sms", "letter" }, strategy = "all", templates });
+        campaign.StatusCode.ShouldBe(HttpStatusCode.Created, await campaign.Content.ReadAsStringAsync());
+        var campaignId = (await campaign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Eventually.TrueAsync(async () =>
+        {
+            var launched = await admin.PostAsync(new Uri($"/api/v1/campaigns/{campaignId}/launch", UriKind.Relative), null);
+            return launched.StatusCode == HttpStatusCode.Accepted;
+        }, TimeSpan.FromSeconds(30));
+        var view = default(JsonElement);
+        await Eventually.TrueAsync(async () =>
+        {
+            view = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{campaignId}");
+            return view.GetProperty("delivered").GetInt32() == 3;
+        }, TimeSpan.FromSeconds(90), $"campaign not delivered: {view}");
     }
 
     /// <summary>A vendor agent reads the canary's call-centre projection, the only way a vendor reads anything.</summary>
