@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,53 @@ public sealed partial class A_campaign_on_the_embedded_defaults
         found.Count.ShouldBe(1000);
         found.ShouldBeUnique();
         found.Order().ShouldBe(people.Select(p => p.ReferenceCode).Order());
+    }
+
+    [Fact]
+    public async Task Notifies_1000_people_imported_through_the_api_each_with_their_own_reference_code()
+    {
+        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?> { ["NotifyHub:Letters:BatchSize"] = "100" });
+        var incident = await app.OpenIncidentAsync();
+        var csv = new StringBuilder("external_id,given_name,family_name,email,phone,address_line1,locality,postcode,country,language\n");
+        var languages = new[] { "en", "fr", "ja" };
+        for (var i = 0; i < 1000; i++)
+        {
+            // 600 with email, 250 with only a (UK mobile) phone, 150 with only a postal address.
+            var email = i < 600 ? $"imported{i}@example.test" : "";
+            var phone = i is >= 600 and < 850 ? $"07911 1{i:D5}" : "";
+            var address = i >= 850 ? $"{i} Rue de la Paix" : "";
+            csv.Append(CultureInfo.InvariantCulture, $"P-{i:D5},Given{i},Family{i},{email},{phone},{address},Lyon,69001,GB,{languages[i % 3]}\n");
+        }
+
+        using var body = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        var started = await app.Client.PostAsync($"/api/v1/incidents/{incident}/imports", body);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+        var importId = (await started.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("importId").GetGuid();
+        var status = default(System.Text.Json.JsonElement);
+        await Eventually.TrueAsync(async () =>
+        {
+            status = await app.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/incidents/{incident}/imports/{importId}");
+            return status.GetProperty("status").GetString() != "running";
+        }, TimeSpan.FromSeconds(60));
+        status.GetProperty("accepted").GetInt32().ShouldBe(1000, status.ToString());
+        await Eventually.TrueAsync(() => app.QueryAsync(async db =>
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AffectedParties, p => p.IncidentId == incident) == 1000),
+            TimeSpan.FromSeconds(60));
+        var campaign = await app.CreateCampaignAsync(incident, ["email", "sms", "letter"], "first-available", await app.StandardTemplatesAsync(incident));
+
+        await app.LaunchAsync(campaign);
+        var view = await app.WaitForCampaignAsync(campaign, seconds: 120);
+
+        view.GetProperty("delivered").GetInt32().ShouldBe(1000);
+        view.GetProperty("byChannel").GetProperty("email").GetProperty("delivered").GetInt32().ShouldBe(600);
+        view.GetProperty("byChannel").GetProperty("sms").GetProperty("delivered").GetInt32().ShouldBe(250);
+        view.GetProperty("byChannel").GetProperty("letter").GetProperty("delivered").GetInt32().ShouldBe(150);
+        var codes = Directory.GetFiles(Path.Combine(app.Outbox, "email"), "*.eml").Select(f => ImportedCode(DecodedText(f)))
+            .Concat(Directory.GetFiles(Path.Combine(app.Outbox, "sms"), "*.json").Select(f => ImportedCode(File.ReadAllText(f))))
+            .Concat(await LetterCodesAsync(app, ImportedReferenceCode()))
+            .ToList();
+        codes.Count.ShouldBe(1000);
+        codes.ShouldBeUnique();
     }
 
     [Fact]
@@ -116,9 +164,15 @@ public sealed partial class A_campaign_on_the_embedded_defaults
         return (message.TextBody ?? "") + (message.HtmlBody ?? "") + message.Subject;
     }
 
+    private static string ImportedCode(string text) => ImportedReferenceCode().Match(text) is { Success: true } m
+        ? m.Value
+        : throw new ShouldAssertException($"no reference code in: {text}");
+
     private static string Code(string text) => ReferenceCode().Match(text) is { Success: true } m ? m.Value : throw new ShouldAssertException($"no reference code in: {text}");
 
-    private static async Task<List<string>> LetterCodesAsync(NotificationsApp app)
+    private static Task<List<string>> LetterCodesAsync(NotificationsApp app) => LetterCodesAsync(app, ReferenceCode());
+
+    private static async Task<List<string>> LetterCodesAsync(NotificationsApp app, Regex referenceCode)
     {
         var folder = Path.Combine(app.Outbox, "letters");
         var codes = new List<string>();
@@ -131,7 +185,7 @@ public sealed partial class A_campaign_on_the_embedded_defaults
             var manifest = Encoding.UTF8.GetString(await cipher.DecryptAsync(batchId, LetterBatchCipher.ManifestPart,
                 await File.ReadAllBytesAsync(Path.Combine(folder, $"{batchId:N}.manifest.csv.enc"))));
             var text = await PdfText.ExtractAsync(pdf);
-            var letters = ReferenceCode().Matches(text).Select(m => m.Value).Distinct().ToList();
+            var letters = referenceCode.Matches(text).Select(m => m.Value).Distinct().ToList();
             (manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1).ShouldBe(letters.Count);
             codes.AddRange(letters);
         }
@@ -141,4 +195,8 @@ public sealed partial class A_campaign_on_the_embedded_defaults
 
     [GeneratedRegex(@"REF-\d{6}-[0-9A-F]{4}")]
     private static partial Regex ReferenceCode();
+
+    /// <summary>Intake's codes: four groups of four Crockford base32 symbols.</summary>
+    [GeneratedRegex(@"\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b")]
+    private static partial Regex ImportedReferenceCode();
 }
