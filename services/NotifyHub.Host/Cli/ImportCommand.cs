@@ -19,17 +19,23 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var server = new Option<Uri>("--server") { Description = "NotifyHub's base address, e.g. https://notifyhub.example.com", Required = true };
+        var server = new Option<string>("--server") { Description = "NotifyHub's base address, e.g. https://notifyhub.example.com", Required = true };
         var incident = new Option<Guid>("--incident") { Description = "The incident to import into.", Required = true };
         var encoding = new Option<string?>("--encoding") { Description = "shift_jis, utf-16, iso-8859-1 (default utf-8)." };
         var token = new Option<string?>("--token") { Description = "Bearer token (default: NOTIFYHUB_TOKEN)." };
         var email = new Option<string?>("--email") { Description = "Sign in as this user; the password is read from standard input." };
         var file = new Argument<FileInfo>("FILE") { Description = "A .csv or .ndjson file." };
         var import = new Command("import", "Import a file of affected people into an incident.") { server, incident, encoding, token, email, file };
-        import.SetAction((parse, ct) => CliGuard.Run(() => RunAsync(parse.GetValue(server)!, parse.GetValue(incident),
+        import.SetAction((parse, ct) => CliGuard.Run(() => RunAsync(ServerUri(parse.GetValue(server)!), parse.GetValue(incident),
             parse.GetValue(encoding), parse.GetValue(token), parse.GetValue(email), parse.GetValue(file)!, ct)));
         return import;
     }
+
+    /// <summary>An absolute http(s) address; a trailing slash is added so relative API paths resolve beneath it.</summary>
+    private static Uri ServerUri(string value) =>
+        Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new CliException($"--server {value} is not an http(s) address, e.g. http://127.0.0.1:5080");
 
     private static async Task RunAsync(Uri server, Guid incident, string? encoding, string? token, string? email, FileInfo file,
         CancellationToken ct)
