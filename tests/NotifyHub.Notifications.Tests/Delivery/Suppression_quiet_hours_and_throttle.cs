@@ -1,3 +1,4 @@
+using NotifyHub.Testing.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using NotifyHub.Testing.Parties;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Tests.Support;

@@ -1,3 +1,4 @@
+using NotifyHub.Testing.Parties;
 using NotifyHub.Notifications.Tests.Support;
 
 namespace NotifyHub.Notifications.Tests.Letters;

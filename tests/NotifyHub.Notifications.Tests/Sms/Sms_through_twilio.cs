@@ -1,3 +1,4 @@
+using NotifyHub.Testing.Parties;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
