@@ -1,12 +1,27 @@
 using BenchmarkDotNet.Running;
 using NotifyHub.Benchmarks.Intake;
+using NotifyHub.Benchmarks.Notifications;
 
-// dotnet run -c Release --project bench/NotifyHub.Benchmarks -- --filter '*FieldEncryption*' --job short
-// dotnet run -c Release --project bench/NotifyHub.Benchmarks -- import --rows 1000000 --provider postgresql|sqlite
-if (args is ["import", ..])
+namespace NotifyHub.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- --filter '*FieldEncryption*' --job short</c>
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- import --rows 1000000 --provider postgresql|sqlite</c>
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- email-campaign --people 100000</c>
+/// Not top-level statements: the runner references the host (through the test fixtures), whose Program would clash.
+/// </summary>
+public static class BenchmarkProgram
 {
-    return await ImportBenchmark.RunAsync(args[1..]);
-}
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["import", ..] => await ImportBenchmark.RunAsync(args[1..]),
+        ["email-campaign", ..] => await EmailCampaignBenchmark.RunAsync(args),
+        _ => RunBenchmarkDotNet(args),
+    };
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+    private static int RunBenchmarkDotNet(string[] args)
+    {
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
+}

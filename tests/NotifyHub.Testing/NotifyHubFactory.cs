@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NotifyHub.Testing;
 
@@ -13,9 +15,12 @@ public class NotifyHubFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Passw0rd!Test";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public NotifyHubFactory(IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services after the host's own registrations (e.g. a manual <see cref="TimeProvider"/>).</param>
+    public NotifyHubFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = Path.Combine(Path.GetTempPath(), "notifyhub-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
@@ -36,6 +41,11 @@ public class NotifyHubFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

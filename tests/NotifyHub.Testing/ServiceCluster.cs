@@ -10,9 +10,11 @@ namespace NotifyHub.Testing;
 public sealed class ServiceCluster : IAsyncDisposable
 {
     private readonly Dictionary<string, HostProcess> _hosts = [];
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
-    private ServiceCluster(PostgresDatabase database, RabbitMqVirtualHost broker, string dataDirectory)
+    private ServiceCluster(PostgresDatabase database, RabbitMqVirtualHost broker, string dataDirectory, IReadOnlyDictionary<string, string> environment)
     {
+        _environment = environment;
         Database = database;
         Broker = broker;
         DataDirectory = dataDirectory;
@@ -28,13 +30,16 @@ public sealed class ServiceCluster : IAsyncDisposable
 
     public IEnumerable<HostProcess> Hosts => _hosts.Values;
 
-    public static async Task<ServiceCluster> StartAsync(params string[] modules)
+    public static Task<ServiceCluster> StartAsync(params string[] modules) => StartAsync(new Dictionary<string, string>(), modules);
+
+    /// <param name="environment">Extra settings for every host (e.g. <c>NotifyHub__Email__Smtp__Host</c>).</param>
+    public static async Task<ServiceCluster> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] modules)
     {
         var database = await PostgresDatabase.CreateAsync();
         var broker = await RabbitMqVirtualHost.CreateAsync();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "notifyhub-cluster", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        var cluster = new ServiceCluster(database, broker, dataDirectory);
+        var cluster = new ServiceCluster(database, broker, dataDirectory, environment);
         try
         {
             await cluster.Add("console").StartAsync();
@@ -49,6 +54,20 @@ public sealed class ServiceCluster : IAsyncDisposable
     }
 
     /// <summary>A client of <paramref name="module"/> carrying the bootstrap admin's bearer token.</summary>
+    /// <summary>
+    /// The same settings as the cluster's hosts, for an in-process <see cref="NotifyHubFactory"/> on the same broker,
+    /// database and data directory (e.g. to publish what another module would, with the real key store).
+    /// </summary>
+    public Dictionary<string, string?> InProcessSettings(string module) => new()
+    {
+        ["NotifyHub:Modules:0"] = module,
+        ["NotifyHub:Bus:Transport"] = "RabbitMq",
+        ["ConnectionStrings:RabbitMq"] = Broker.ConnectionString,
+        ["NotifyHub:Database:Provider"] = "PostgreSql",
+        ["ConnectionStrings:NotifyHub"] = Database.ConnectionString,
+        ["NotifyHub:DataDirectory"] = DataDirectory,
+    };
+
     public async Task<HttpClient> AdminClientAsync(string module)
     {
         using var console = _hosts["console"].CreateClient();
@@ -85,7 +104,7 @@ public sealed class ServiceCluster : IAsyncDisposable
             ["NotifyHub__DataDirectory"] = DataDirectory,
             ["NotifyHub__Bootstrap__AdminEmail"] = NotifyHubFactory.AdminEmail,
             ["NotifyHub__Bootstrap__AdminPassword"] = NotifyHubFactory.AdminPassword,
-        });
+        }.Concat(_environment).ToDictionary());
         _hosts[module] = host;
         return host;
     }

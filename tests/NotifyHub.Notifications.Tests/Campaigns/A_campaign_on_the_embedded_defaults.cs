@@ -1,3 +1,4 @@
+using NotifyHub.Testing.Parties;
 using System.Net;
 using System.Net.Http.Json;
 using System.Globalization;
@@ -174,19 +175,11 @@ public sealed partial class A_campaign_on_the_embedded_defaults
 
     private static async Task<List<string>> LetterCodesAsync(NotificationsApp app, Regex referenceCode)
     {
-        var folder = Path.Combine(app.Outbox, "letters");
         var codes = new List<string>();
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var cipher = scope.ServiceProvider.GetRequiredService<LetterBatchCipher>();
-        foreach (var file in Directory.GetFiles(folder, "*.pdf.enc"))
+        foreach (var batch in await LetterBatchReader.ReadAllAsync(app))
         {
-            var batchId = Guid.Parse(Path.GetFileName(file).Split('.')[0]);
-            var pdf = await cipher.DecryptAsync(batchId, LetterBatchCipher.PdfPart, await File.ReadAllBytesAsync(file));
-            var manifest = Encoding.UTF8.GetString(await cipher.DecryptAsync(batchId, LetterBatchCipher.ManifestPart,
-                await File.ReadAllBytesAsync(Path.Combine(folder, $"{batchId:N}.manifest.csv.enc"))));
-            var text = await PdfText.ExtractAsync(pdf);
-            var letters = referenceCode.Matches(text).Select(m => m.Value).Distinct().ToList();
-            (manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1).ShouldBe(letters.Count);
+            var letters = referenceCode.Matches(batch.Text).Select(m => m.Value).Distinct().ToList();
+            (batch.Manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1).ShouldBe(letters.Count);
             codes.AddRange(letters);
         }
 

@@ -1,11 +1,24 @@
 namespace NotifyHub.Notifications.Tests.Support;
 
-/// <summary>A clock the test moves by hand.</summary>
+/// <summary>A clock the test moves by hand (read from the host's threads too, hence the lock). Timers still run on real time.</summary>
 internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    private readonly Lock _gate = new();
     private DateTimeOffset _now = start;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
 
-    public void Advance(TimeSpan by) => _now += by;
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using NotifyHub.Testing.Parties;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -19,11 +20,20 @@ public sealed class NotificationsApp : IAsyncDisposable
 
     public NotifyHubFactory Factory { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
+
+    /// <summary>A fresh admin token: after a manual clock has been moved on, the first one has expired.</summary>
+    public async Task SignInAgainAsync()
+    {
+        var old = Client;
+        Client = await StaffAccounts.AdminClientAsync(Factory);
+        old.Dispose();
+    }
 
     public string Outbox => Path.Combine(Factory.DataDirectory, "outbox");
 
-    public static async Task<NotificationsApp> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="clock">Replaces the host's <see cref="TimeProvider"/> (timers still run on real time).</param>
+    public static async Task<NotificationsApp> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -39,7 +49,7 @@ public sealed class NotificationsApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new NotifyHubFactory(all);
+        var factory = new NotifyHubFactory(all, clock is null ? null : services => services.AddSingleton(clock));
         return new NotificationsApp(factory, await StaffAccounts.AdminClientAsync(factory));
     }
 

@@ -1,7 +1,7 @@
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Purposes;
 
-namespace NotifyHub.Notifications.Tests.Support;
+namespace NotifyHub.Testing.Parties;
 
 /// <summary>An affected person as intake would hold them; which projections they get depends on the fields set.</summary>
 public sealed record TestPerson(

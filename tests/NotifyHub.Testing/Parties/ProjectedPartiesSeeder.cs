@@ -4,7 +4,7 @@ using NotifyHub.Contracts;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Privacy.Purposes;
 
-namespace NotifyHub.Notifications.Tests.Support;
+namespace NotifyHub.Testing.Parties;
 
 /// <summary>
 /// STAND-IN FOR A REAL IMPORT. Publishes what intake publishes per committed import batch

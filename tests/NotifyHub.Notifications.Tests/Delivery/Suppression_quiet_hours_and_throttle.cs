@@ -1,0 +1,127 @@
+using NotifyHub.Testing.Parties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Delivery;
+using NotifyHub.Notifications.Tests.Support;
+using NotifyHub.Privacy.Fields;
+using NotifyHub.Testing;
+
+namespace NotifyHub.Notifications.Tests.Delivery;
+
+/// <summary>Suppressions, SMS quiet hours and per-channel throttles, all on an injected clock: assertions are on scheduled times, never on the wall clock.</summary>
+public sealed class Suppression_quiet_hours_and_throttle
+{
+    // 23:00 in Tokyo (UTC+9, no DST), 14:00 in London (GMT in January).
+    private static readonly DateTimeOffset TokyoEleven = new(2027, 1, 15, 14, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_suppressed_address_is_not_sent_and_first_available_falls_back_to_a_letter()
+    {
+        await using var app = await NotificationsApp.StartAsync();
+        var incident = await app.OpenIncidentAsync();
+        var optedOut = TestPerson.Create(1, email: "opted.out@example.test", address: "1 High Street");
+        var reachable = TestPerson.Create(2, email: "reachable@example.test", address: "2 High Street");
+        await app.SeedAndWaitAsync(incident, [optedOut, reachable]);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            // Spelled differently from the import: the blind index normalises before comparing.
+            await scope.ServiceProvider.GetRequiredService<SuppressionList>()
+                .AddAsync(incident, Channel.Email, Sensitive.Of("Opted.Out@Example.TEST"), SuppressionReason.OptOut);
+            await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().SaveChangesAsync();
+        }
+
+        var campaign = await app.CreateCampaignAsync(incident, ["email", "letter"], "first-available", await app.StandardTemplatesAsync(incident));
+        await app.LaunchAsync(campaign);
+        var view = await app.WaitForCampaignAsync(campaign);
+
+        var email = view.GetProperty("byChannel").GetProperty("email");
+        email.GetProperty("suppressed").GetInt32().ShouldBe(1);
+        email.GetProperty("delivered").GetInt32().ShouldBe(1);
+        view.GetProperty("byChannel").GetProperty("letter").GetProperty("delivered").GetInt32().ShouldBe(1);
+        var sent = Directory.GetFiles(Path.Combine(app.Outbox, "email"), "*.eml").Select(A_campaign_on_the_embedded_defaults_text).ToList();
+        sent.Count.ShouldBe(1);
+        sent[0].ShouldContain(reachable.ReferenceCode);
+        var letters = string.Concat((await LetterBatchReader.ReadAllAsync(app)).Select(b => b.Text));
+        letters.ShouldContain(optedOut.ReferenceCode);
+        letters.ShouldNotContain(reachable.ReferenceCode);
+    }
+
+    [Fact]
+    public async Task An_sms_to_a_japanese_number_at_23_00_JST_waits_until_quiet_hours_end_at_08_00_JST()
+    {
+        var clock = new ManualTimeProvider(TokyoEleven);
+        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["NotifyHub:Notifications:QuietHoursStart"] = "21:00",
+            ["NotifyHub:Notifications:QuietHoursEnd"] = "08:00",
+        }, clock);
+        var incident = await app.OpenIncidentAsync();
+        var tokyo = TestPerson.Create(1, "ja", phone: "090-1234-5678", country: "JP");
+        var london = TestPerson.Create(2, phone: "07911 000002");
+        await app.SeedAndWaitAsync(incident, [tokyo, london]);
+        var campaign = await app.CreateCampaignAsync(incident, ["sms"], "all", await app.StandardTemplatesAsync(incident));
+
+        await app.LaunchAsync(campaign);
+        var deferredUntil = new DateTimeOffset(2027, 1, 15, 23, 0, 0, TimeSpan.Zero); // 08:00 JST on the 16th
+        Notification? waiting = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var all = await app.QueryAsync(db => db.Notifications.AsNoTracking().Where(n => n.CampaignId == campaign).ToListAsync());
+            waiting = all.SingleOrDefault(n => n.PersonId == tokyo.Id);
+            return all.Any(n => n.PersonId == london.Id && n.Status == DeliveryStatus.Delivered) && waiting?.NotBefore is not null;
+        }, TimeSpan.FromSeconds(30));
+
+        waiting!.NotBefore.ShouldBe(deferredUntil);
+        waiting.Status.ShouldBe(DeliveryStatus.Queued);
+        SmsFiles(app).ShouldHaveSingleItem().ShouldContain(london.ReferenceCode);
+
+        clock.Advance(TimeSpan.FromHours(9) - TimeSpan.FromMinutes(1)); // 07:59 JST: still quiet
+        await Task.Delay(TimeSpan.FromSeconds(1)); // several scheduler passes (every 200 ms)
+        SmsFiles(app).Count.ShouldBe(1);
+
+        clock.Advance(TimeSpan.FromMinutes(1)); // 08:00 JST
+        await app.SignInAgainAsync(); // the token issued at 23:00 JST has expired on the moved clock
+        var view = await app.WaitForCampaignAsync(campaign);
+        view.GetProperty("delivered").GetInt32().ShouldBe(2);
+        SmsFiles(app).Count.ShouldBe(2);
+        SmsFiles(app).ShouldContain(s => s.Contains(tokyo.ReferenceCode, StringComparison.Ordinal) && s.Contains("+819012345678", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_throttle_spaces_sends_one_interval_apart_per_channel_on_the_injected_clock()
+    {
+        var clock = new ManualTimeProvider(TokyoEleven);
+        var throttle = new ChannelThrottle(Options.Create(new NotificationsOptions { Throttle = new() { Email = 4, Sms = 2 } }), clock);
+
+        // Four emails at the same instant: slots 0, 250, 500, 750 ms; SMS keep their own pace.
+        Enumerable.Range(0, 4).Select(_ => throttle.Reserve(Channel.Email).TotalMilliseconds).ShouldBe([0, 250, 500, 750]);
+        Enumerable.Range(0, 2).Select(_ => throttle.Reserve(Channel.Sms).TotalMilliseconds).ShouldBe([0, 500]);
+        throttle.Reserve(Channel.Letter).ShouldBe(TimeSpan.Zero); // unlimited
+
+        // 300 ms later the next free email slot is still 1 s after the first: 700 ms from now.
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        throttle.Reserve(Channel.Email).TotalMilliseconds.ShouldBe(700);
+
+        // After an idle spell there is no burst credit: the first send goes now, the next one interval later.
+        clock.Advance(TimeSpan.FromSeconds(10));
+        throttle.Reserve(Channel.Email).ShouldBe(TimeSpan.Zero);
+        throttle.Reserve(Channel.Email).TotalMilliseconds.ShouldBe(250);
+    }
+
+    private static List<string> SmsFiles(NotificationsApp app)
+    {
+        var folder = Path.Combine(app.Outbox, "sms");
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.json").Select(Read)] : [];
+
+        // "to" and "body" as written (the file's JSON escapes '+' and non-ASCII).
+        static string Read(string path)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            return json.RootElement.GetProperty("to").GetString() + " " + json.RootElement.GetProperty("body").GetString();
+        }
+    }
+
+    private static string A_campaign_on_the_embedded_defaults_text(string path) => Campaigns.A_campaign_on_the_embedded_defaults.DecodedText(path);
+}
