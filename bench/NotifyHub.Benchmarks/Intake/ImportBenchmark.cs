@@ -43,7 +43,7 @@ public static class ImportBenchmark
             var file = Path.Combine(work, "affected.csv");
             var generate = Stopwatch.StartNew();
             var generated = Generate(file, rows);
-            Console.WriteLine($"generated {rows:N0} rows ({new FileInfo(file).Length / 1048576.0:N0} MB, {generated.Bad:N0} bad) in {generate.Elapsed.TotalSeconds:N1} s");
+            System.Console.WriteLine($"generated {rows:N0} rows ({new FileInfo(file).Length / 1048576.0:N0} MB, {generated.Bad:N0} bad) in {generate.Elapsed.TotalSeconds:N1} s");
 
             var database = $"nh_bench_{Guid.NewGuid():N}"[..24];
             await ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
@@ -52,11 +52,11 @@ public static class ImportBenchmark
             {
                 var (seconds, peak, status) = await ImportThroughApiAsync(file, provider, connection, work);
                 var api = rows / seconds;
-                Console.WriteLine($"api import ({provider}): {seconds:N1} s, {api:N0} rows/s, status {status}, host peak working set {peak / 1048576.0:N0} MB");
+                System.Console.WriteLine($"api import ({provider}): {seconds:N1} s, {api:N0} rows/s, status {status}, host peak working set {peak / 1048576.0:N0} MB");
                 var raw = await RawCopyAsync(connection, file);
                 var rawRate = rows / raw;
-                Console.WriteLine($"raw binary COPY (postgresql, bare table): {raw:N1} s, {rawRate:N0} rows/s");
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio api/raw: {api / rawRate:P1}"));
+                System.Console.WriteLine($"raw binary COPY (postgresql, bare table): {raw:N1} s, {rawRate:N0} rows/s");
+                System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio api/raw: {api / rawRate:P1}"));
             }
             finally
             {
@@ -171,8 +171,8 @@ public static class ImportBenchmark
         }
 
         using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Import ", StringComparison.Ordinal) == true) { Console.WriteLine($"host: {e.Data}"); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"host: {e.Data}"); } };
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Import ", StringComparison.Ordinal) == true) { System.Console.WriteLine($"host: {e.Data}"); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { System.Console.Error.WriteLine($"host: {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
