@@ -15,7 +15,9 @@ public static class NotifyHubApp
         // The generic host logs "Hosting failed to start" with a stack trace before Program can say in one line what
         // the operator must fix; Program rethrows whatever it cannot describe, so muting that one log loses nothing.
         var started = false;
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level < LogLevel.Error || Volatile.Read(ref started));
+        // (This rule replaces Logging:LogLevel for that one category, hence its own Information floor.)
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host",
+            level => level >= LogLevel.Information && (level < LogLevel.Error || Volatile.Read(ref started)));
         configure?.Invoke(builder);
         builder.AddNotifyHub(AllModules.Create());
 

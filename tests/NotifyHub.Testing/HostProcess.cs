@@ -53,10 +53,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardInput = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var (key, value) in _environment)
-        {
-            start.Environment[key] = value;
-        }
+        ChildEnvironment.Apply(start, _environment);
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"{Name} did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -21,11 +21,7 @@ public static class NotifyHubCli
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.Environment["NotifyHub__DataDirectory"] = dataDirectory;
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
+        ChildEnvironment.Apply(start, environment.Prepend(new("NotifyHub__DataDirectory", dataDirectory)));
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -33,6 +33,11 @@ public sealed partial class OutboxDispatcher<TContext>(
             {
                 published = await DispatchBatchAsync(settings.BatchSize, stoppingToken);
             }
+            catch (ObjectDisposedException)
+            {
+                // The host failed to start (or is going away) and disposed its services under us: nothing left to do.
+                return;
+            }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogDispatchFailed(logger, ex, typeof(TContext).Name);

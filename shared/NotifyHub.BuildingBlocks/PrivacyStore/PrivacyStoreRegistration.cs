@@ -23,10 +23,11 @@ public static class PrivacyStoreRegistration
         });
         services.AddModuleDbContext<PrivacyStoreDbContext, SqlitePrivacyStoreDbContext, PostgreSqlPrivacyStoreDbContext>(
             configuration, PrivacyStoreDbContext.SchemaName);
+        // Hosted services start in registration order: after the store's migrations, before its outbox dispatcher.
+        services.AddHostedService<RootKeyCheck>();
         services.AddOutbox<PrivacyStoreDbContext>();
         services.AddScoped<PrivacyDbContext>(sp => sp.GetRequiredService<PrivacyStoreDbContext>());
         services.AddScoped<IPrivacyEventPublisher, OutboxPrivacyEventPublisher>();
-        services.AddHostedService<RootKeyCheck>();
         return services;
     }
 }
