@@ -29,7 +29,7 @@ public static class VendorsApi
     private static async Task<Created<VendorCreated>> RegisterAsync(RegisterVendor command, ClaimsPrincipal user,
         IMediator mediator, CancellationToken ct)
     {
-        var id = await mediator.Send(command with { Actor = ActorOf(user) }, ct);
+        var id = await mediator.Send(command with { Actor = user.ActorId() }, ct);
         return TypedResults.Created($"/api/v1/vendors/{id}", new VendorCreated(id));
     }
 
@@ -41,10 +41,8 @@ public static class VendorsApi
 
     private static async Task<Ok<VendorView>> RevokeAsync(Guid id, ClaimsPrincipal user, IMediator mediator,
         CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new RevokeVendor(id) { Actor = ActorOf(user) }, ct));
+        TypedResults.Ok(await mediator.Send(new RevokeVendor(id) { Actor = user.ActorId() }, ct));
 
-    // The user id, not the email: actors end up in messages and audit rows, which carry no personal data.
-    private static string ActorOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
     public sealed record VendorCreated(Guid Id);
 }

@@ -42,7 +42,7 @@ public static class ImportsApi
         }
 
         var id = await mediator.Send(new StartImport(incidentId, http.Request.ContentType, encoding, http.Request.Body,
-            user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown"), ct);
+            user.ActorId()), ct);
         return TypedResults.Accepted($"/api/v1/incidents/{incidentId}/imports/{id}", new ImportStarted(id));
     }
 

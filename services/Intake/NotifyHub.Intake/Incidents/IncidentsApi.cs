@@ -32,7 +32,7 @@ public static class IncidentsApi
     private static async Task<Created<IncidentCreated>> OpenAsync(OpenIncident command, ClaimsPrincipal user,
         IMediator mediator, CancellationToken ct)
     {
-        var id = await mediator.Send(command with { Actor = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown" }, ct);
+        var id = await mediator.Send(command with { Actor = user.ActorId() }, ct);
         return TypedResults.Created($"/api/v1/incidents/{id}", new IncidentCreated(id));
     }
 

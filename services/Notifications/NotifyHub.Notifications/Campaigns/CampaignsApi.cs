@@ -36,7 +36,7 @@ public static class CampaignsApi
         var created = await mediator.Send(command with
         {
             IncidentId = incidentId,
-            Actor = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown",
+            Actor = user.ActorId(),
         }, ct);
         return TypedResults.Created($"/api/v1/campaigns/{created.Id}", created);
     }

@@ -33,7 +33,7 @@ public static class TemplatesApi
         var created = await mediator.Send(command with
         {
             IncidentId = incidentId,
-            Actor = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown",
+            Actor = user.ActorId(),
         }, ct);
         return TypedResults.Created($"/api/v1/templates/{created.Id}", created);
     }
