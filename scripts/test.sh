@@ -116,6 +116,18 @@ for trx in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
         else:  # Failed, Error, Timeout, Aborted, ...
             failed += 1
             print(f"FAILED {r.get('testName')} ({outcome})", file=sys.stderr)
+            # CI keeps only the tail of the log: say here why, briefly (the test's
+            # own output lines, the assertion, the first frames).
+            def text(path):
+                node = r.find(path)
+                return (node.text or "").strip() if node is not None else ""
+            output = [l for l in text(f"{ns}Output/{ns}StdOut").splitlines() if not l.startswith(("info:", "dbug:", "      "))]
+            for line in output[-8:]:
+                print(f"  | {line[:300]}", file=sys.stderr)
+            for line in text(f"{ns}Output/{ns}ErrorInfo/{ns}Message").splitlines()[:12]:
+                print(f"  ! {line[:300]}", file=sys.stderr)
+            for line in text(f"{ns}Output/{ns}ErrorInfo/{ns}StackTrace").splitlines()[:4]:
+                print(f"  @ {line.strip()[:300]}", file=sys.stderr)
 print(passed, failed, skipped)
 PY
 )

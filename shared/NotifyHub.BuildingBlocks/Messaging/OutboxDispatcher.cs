@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -80,11 +81,14 @@ public sealed partial class OutboxDispatcher<TContext>(
             return db.OutboxMessages.OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
         }
 
-        var schema = db.Model.GetDefaultSchema();
-        var table = schema is null ? $"\"{OutboxModel.OutboxTable}\"" : $"\"{schema}\".\"{OutboxModel.OutboxTable}\"";
-#pragma warning disable EF1002 // the table name comes from the model, not from input; the limit is a parameter
+        // Names come from the model: a context may apply a naming convention (the privacy store is snake_case).
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        var tableId = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var idColumn = entity.FindProperty(nameof(OutboxMessage.Id))!.GetColumnName(tableId)!;
+        var table = tableId.Schema is null ? $"\"{tableId.Name}\"" : $"\"{tableId.Schema}\".\"{tableId.Name}\"";
+#pragma warning disable EF1002 // the table and column names come from the model, not from input; the limit is a parameter
         return db.OutboxMessages
-            .FromSqlRaw($"SELECT * FROM {table} ORDER BY \"Id\" LIMIT {{0}} FOR UPDATE SKIP LOCKED", batchSize)
+            .FromSqlRaw($"SELECT * FROM {table} ORDER BY \"{idColumn}\" LIMIT {{0}} FOR UPDATE SKIP LOCKED", batchSize)
             .ToListAsync(ct);
 #pragma warning restore EF1002
     }

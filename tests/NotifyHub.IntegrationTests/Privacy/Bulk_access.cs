@@ -13,14 +13,22 @@ namespace NotifyHub.IntegrationTests.Privacy;
 
 /// <summary>
 /// The NTT Docomo pattern: one vendor user reading record after record. Past the default rate (60 records in
-/// 10 minutes) the key service blocks the agent and BulkAccessSuspected leaves through the outbox onto the bus.
+/// 10 minutes) the key service blocks the agent and BulkAccessSuspected leaves through the outbox onto the bus,
+/// on both databases (the privacy store's outbox is snake_case, unlike the modules' own).
 /// </summary>
 public sealed class Bulk_access
 {
-    [Fact]
-    public async Task An_agent_past_the_default_rate_is_blocked_and_BulkAccessSuspected_is_published()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task An_agent_past_the_default_rate_is_blocked_and_BulkAccessSuspected_is_published(string provider)
     {
-        await using var host = new NotifyHubFactory();
+        await using var database = provider == "PostgreSql" ? await PostgresDatabase.CreateAsync() : null;
+        await using var host = new NotifyHubFactory(new Dictionary<string, string?>
+        {
+            ["NotifyHub:Database:Provider"] = provider,
+            ["ConnectionStrings:NotifyHub"] = database?.ConnectionString,
+        });
         var agent = await StaffAccounts.CreateAsync(host, Roles.Agent);
         var vendorId = agent.VendorId!.Value;
         var incidentId = Guid.NewGuid();

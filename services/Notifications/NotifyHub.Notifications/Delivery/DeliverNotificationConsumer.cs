@@ -79,6 +79,12 @@ public sealed partial class DeliverNotificationConsumer(
             return;
         }
 
+        // Claimed: from here on, stopping the consumer (shutdown, a broker connection lost) must not cut the send
+        // short, or the server may take a message whose outcome we never record and the lease sends it again.
+        // The lease bounds the work instead: past it, the scheduler hands the notification to another worker, so a
+        // send still waiting for its connection at half the lease gives up (unsent, it is safe to send it again).
+        using var sending = new CancellationTokenSource(options.Value.SendLease / 2);
+        ct = sending.Token;
         var template = await cache.TemplateAsync(db, notification.TemplateId, ct);
         var rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, notification.IncidentId, ct));
         SendResult result;
