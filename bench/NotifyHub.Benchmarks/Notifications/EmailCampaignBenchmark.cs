@@ -33,13 +33,18 @@ public static class EmailCampaignBenchmark
         await using var run = await EmailCampaignRun.StartAsync(people);
         System.Console.WriteLine($"seeded in {setup.Elapsed.TotalSeconds:F1} s");
 
+        var launchedAt = DateTime.UtcNow;
         var campaign = Stopwatch.StartNew();
         await run.LaunchAsync();
         await run.WaitUntilAllDeliveredAsync(TimeSpan.FromHours(2), TimeSpan.FromMilliseconds(100));
         campaign.Stop();
         var endToEnd = people / campaign.Elapsed.TotalSeconds;
 
-        var messages = SmtpMaildir.FilesWith(run.Marker).Select(f => MimeMessage.Load(f)).ToList();
+        var files = SmtpMaildir.FilesWith(run.Marker);
+        var accepted = files.Select(f => (File.GetLastWriteTimeUtc(f) - launchedAt).TotalSeconds).Order().ToList();
+        System.Console.WriteLine($"after launch: first message accepted at {accepted[0]:F1} s, half at {accepted[accepted.Count / 2]:F1} s, " +
+            $"last at {accepted[^1]:F1} s; all reported delivered at {campaign.Elapsed.TotalSeconds:F1} s");
+        var messages = files.Select(f => MimeMessage.Load(f)).ToList();
         System.Console.WriteLine($"Maildir holds {messages.Count} messages for this run ({messages.Select(m => m.MessageId).Distinct().Count()} distinct Message-IDs)");
         var baseline = await PlainMailKitLoopAsync(messages);
         var raw = messages.Count / baseline.TotalSeconds;

@@ -24,7 +24,7 @@ public sealed class NotificationsModule : IModule
             .AddConsumer<IncidentOpenedConsumer>()
             .AddConsumer<AffectedPartiesProjectedConsumer>()
             .AddConsumer<EnrolCampaignPageConsumer>()
-            .AddConsumer<DeliverNotificationConsumer>();
+            .AddConsumer<DeliverNotificationsConsumer, DeliverNotificationsConsumerDefinition>();
 
         var services = module.Services;
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section)

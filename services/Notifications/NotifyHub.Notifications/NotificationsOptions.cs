@@ -32,6 +32,13 @@ public sealed class NotificationsOptions
     /// </summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Emails and SMS a worker takes off the queue at once: their notifications, projections and suppressions are read
+    /// in one go, then each is claimed, sent and recorded on its own.
+    /// </summary>
+    [Range(1, 500)]
+    public int DeliveryBatchSize { get; set; } = 50;
+
     /// <summary>How often the scheduler looks for due retries, expired leases, letters to batch and finished campaigns.</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
 

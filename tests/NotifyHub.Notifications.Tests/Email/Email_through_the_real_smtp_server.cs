@@ -1,6 +1,8 @@
 using NotifyHub.Testing.Parties;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Delivery;
+using NotifyHub.Notifications.Email;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
 
@@ -19,6 +21,7 @@ public sealed class Email_through_the_real_smtp_server
             ["NotifyHub:Email:Smtp:Host"] = TestServers.SmtpHost,
             ["NotifyHub:Email:Smtp:Port"] = TestServers.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["NotifyHub:Email:Smtp:From"] = $"Example Ltd <notices@{marker}>",
+            ["NotifyHub:Email:Smtp:Connections"] = "2",
         });
         var incident = await app.OpenIncidentAsync();
         var languages = new[] { "en", "fr", "ja" };
@@ -37,6 +40,8 @@ public sealed class Email_through_the_real_smtp_server
         delivered.Select(d => d.Message.MessageId).Order()
             .ShouldBe(notifications.Select(n => $"{n.Id:N}@{marker}").Order(), "one message per notification, Message-ID fixed by its id");
         notifications.ShouldAllBe(n => n.ProviderMessageId == $"{n.Id:N}@{marker}" && n.Status == DeliveryStatus.Delivered);
+        var sender = app.Factory.Services.GetRequiredService<IEmailSender>().ShouldBeOfType<SmtpEmailSender>();
+        sender.ConnectionsOpened.ShouldBeInRange(1, 2, "connections are pooled and reused, not opened per message");
 
         foreach (var person in people)
         {

@@ -20,6 +20,23 @@ public sealed class DeliveryOutcomes(
     {
         db.ChangeTracker.Clear();
         var notification = await db.Notifications.FirstAsync(n => n.Id == notificationId, ct);
+        await ApplyTrackedAsync(notification, result, deliveredOnAccept, address, ct);
+    }
+
+    /// <summary>
+    /// The same, for a notification the caller read untracked and whose state it knows (it claimed it): saves reading
+    /// it again. Only the columns the outcome changes are written.
+    /// </summary>
+    public Task ApplyAsync(Notification notification, SendResult result, bool deliveredOnAccept, Sensitive<string>? address, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        db.Notifications.Attach(notification);
+        return ApplyTrackedAsync(notification, result, deliveredOnAccept, address, ct);
+    }
+
+    private async Task ApplyTrackedAsync(Notification notification, SendResult result, bool deliveredOnAccept, Sensitive<string>? address,
+        CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         switch (result.Outcome)
         {

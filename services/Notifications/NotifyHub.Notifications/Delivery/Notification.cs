@@ -70,6 +70,14 @@ public sealed class Notification
         Attempts++;
     }
 
+    /// <summary>Mirrors the claim a worker committed with one conditional UPDATE (queued → sending, one more attempt).</summary>
+    public void Claimed(DateTimeOffset leaseUntil)
+    {
+        Status = DeliveryStatus.Sending;
+        LeaseUntil = leaseUntil;
+        Attempts++;
+    }
+
     public bool MarkSent(string? providerMessageId, DateTimeOffset at)
     {
         if (Status is not (DeliveryStatus.Queued or DeliveryStatus.Sending))

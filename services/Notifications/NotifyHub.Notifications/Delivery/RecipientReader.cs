@@ -12,16 +12,41 @@ namespace NotifyHub.Notifications.Delivery;
 public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder projections)
 {
     /// <summary>Null when the person has no projection for the channel or it can no longer be read (key shredded).</summary>
-    public async Task<RecipientDetails?> ReadAsync(Notification notification, CancellationToken ct)
+    public async Task<RecipientDetails?> ReadAsync(Notification notification, CancellationToken ct) =>
+        (await ReadAsync([notification], ct)).GetValueOrDefault(notification.Id);
+
+    /// <summary>
+    /// Many at once, with one query for their projections: notification id → details, absent when unreadable.
+    /// </summary>
+    public async Task<Dictionary<Guid, RecipientDetails>> ReadAsync(IReadOnlyCollection<Notification> notifications, CancellationToken ct)
     {
-        var purpose = notification.Channel.PurposeOf();
-        var party = await db.AffectedParties.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.IncidentId == notification.IncidentId && p.PersonId == notification.PersonId && p.Purpose == purpose, ct);
-        if (party is null)
+        var result = new Dictionary<Guid, RecipientDetails>();
+        if (notifications.Count == 0)
         {
-            return null;
+            return result;
         }
 
+        var incidents = notifications.Select(n => n.IncidentId).Distinct().ToList();
+        var people = notifications.Select(n => n.PersonId).Distinct().ToList();
+        var parties = (await db.AffectedParties.AsNoTracking()
+                .Where(p => incidents.Contains(p.IncidentId) && people.Contains(p.PersonId))
+                .ToListAsync(ct))
+            .ToDictionary(p => (p.IncidentId, p.PersonId, p.Purpose));
+        foreach (var notification in notifications)
+        {
+            if (parties.GetValueOrDefault((notification.IncidentId, notification.PersonId, notification.Channel.PurposeOf())) is { } party
+                && await OpenAsync(notification, party, ct) is { } details)
+            {
+                result[notification.Id] = details;
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<RecipientDetails?> OpenAsync(Notification notification, AffectedParty party, CancellationToken ct)
+    {
+        var purpose = party.Purpose;
         Privacy.Access.DecryptedProjection fields;
         try
         {

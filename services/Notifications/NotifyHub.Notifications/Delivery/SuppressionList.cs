@@ -24,6 +24,37 @@ public sealed class SuppressionList(NotificationsDbContext db, BlindIndexer inde
             s => s.IncidentId == incidentId && s.Kind == kind && s.AddressIndex == index, cancellationToken);
     }
 
+    /// <summary>A notification about to be sent to <see cref="Address"/>.</summary>
+    public sealed record Candidate(Guid NotificationId, Guid IncidentId, Channel Channel, Sensitive<string> Address);
+
+    /// <summary>Which of <paramref name="candidates"/> go to a suppressed address: one query for all of them.</summary>
+    public async Task<HashSet<Guid>> SuppressedAsync(IReadOnlyCollection<Candidate> candidates, CancellationToken cancellationToken = default)
+    {
+        var indexed = new List<(Candidate Candidate, BlindIndexKind Kind, byte[] Index)>();
+        foreach (var candidate in candidates)
+        {
+            if (await IndexAsync(candidate.IncidentId, candidate.Channel, candidate.Address, cancellationToken) is { } index)
+            {
+                indexed.Add((candidate, KindOf(candidate.Channel)!.Value, index));
+            }
+        }
+
+        if (indexed.Count == 0)
+        {
+            return [];
+        }
+
+        var incidents = indexed.Select(i => i.Candidate.IncidentId).Distinct().ToList();
+        var indexes = indexed.Select(i => i.Index).ToList();
+        var found = await db.Suppressions.AsNoTracking()
+            .Where(s => incidents.Contains(s.IncidentId) && indexes.Contains(s.AddressIndex))
+            .Select(s => new { s.IncidentId, s.Kind, s.AddressIndex })
+            .ToListAsync(cancellationToken);
+        return [.. indexed
+            .Where(i => found.Any(f => f.IncidentId == i.Candidate.IncidentId && f.Kind == i.Kind && f.AddressIndex.AsSpan().SequenceEqual(i.Index)))
+            .Select(i => i.Candidate.NotificationId)];
+    }
+
     /// <summary>Adds the address (idempotent) to the context; the caller's SaveChanges commits it with its other changes.</summary>
     public async Task AddAsync(Guid incidentId, Channel channel, Sensitive<string> address, SuppressionReason reason,
         CancellationToken cancellationToken = default)

@@ -19,6 +19,11 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("NotifyHub:Email:Smtp:Port must be between 1 and 65535.");
         }
 
+        if (options.Smtp.Connections is < 1 or > 32)
+        {
+            failures.Add("NotifyHub:Email:Smtp:Connections must be between 1 and 32.");
+        }
+
         var dkim = options.Dkim;
         var set = new[] { dkim.PrivateKeyPath, dkim.Domain, dkim.Selector }.Count(v => !string.IsNullOrWhiteSpace(v));
         if (set is > 0 and < 3)

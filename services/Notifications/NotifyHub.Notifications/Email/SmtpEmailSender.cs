@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -9,33 +10,45 @@ using NotifyHub.Notifications.Delivery;
 namespace NotifyHub.Notifications.Email;
 
 /// <summary>
-/// SMTP through MailKit over ONE connection, opened on first use and kept for every later message (a handshake,
-/// STARTTLS and AUTH per message would cost more than the message). Sends are serialised on it. A connection the
-/// server dropped while idle is reopened once within the same call; any other broken connection is dropped and the
-/// message reported retryable. SMTP 5xx is permanent, 4xx retryable.
+/// SMTP through MailKit over a small pool of connections (<c>NotifyHub:Email:Smtp:Connections</c>), each opened on
+/// first use and kept for every later message: a handshake, STARTTLS and AUTH per message would cost more than the
+/// message. One message at a time per connection. A connection the server dropped while idle is reopened once within
+/// the same call; any other broken connection is dropped and the message reported retryable. SMTP 5xx is permanent,
+/// 4xx retryable.
 /// </summary>
-public sealed partial class SmtpEmailSender(
-    IOptions<EmailOptions> options, EmailComposer composer, ILogger<SmtpEmailSender> logger) : IEmailSender, IAsyncDisposable
+public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
 {
-    private readonly SmtpOptions _smtp = options.Value.Smtp;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private SmtpClient? _client;
+    private readonly SmtpOptions _smtp;
+    private readonly EmailComposer _composer;
+    private readonly ILogger<SmtpEmailSender> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentBag<Connection> _idle = [];
+    private int _connectionsOpened;
 
-    /// <summary>How many connections this sender has opened (tests check that one serves many messages).</summary>
-    public int ConnectionsOpened { get; private set; }
+    public SmtpEmailSender(IOptions<EmailOptions> options, EmailComposer composer, ILogger<SmtpEmailSender> logger)
+    {
+        _smtp = options.Value.Smtp;
+        _composer = composer;
+        _logger = logger;
+        _slots = new SemaphoreSlim(_smtp.Connections, _smtp.Connections);
+    }
+
+    /// <summary>How many connections this sender has opened (tests check that a few serve many messages).</summary>
+    public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
 
     public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
-        var mime = composer.Compose(message);
-        await _gate.WaitAsync(cancellationToken);
+        var mime = _composer.Compose(message);
+        await _slots.WaitAsync(cancellationToken);
+        var connection = _idle.TryTake(out var idle) ? idle : new Connection();
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var reused = _client is { IsConnected: true };
+                var reused = connection.Client is { IsConnected: true };
                 try
                 {
-                    var client = await ConnectedAsync(cancellationToken);
+                    var client = await ConnectedAsync(connection, cancellationToken);
                     await client.SendAsync(mime, cancellationToken);
                     return SendResult.Sent(mime.MessageId!);
                 }
@@ -43,7 +56,7 @@ public sealed partial class SmtpEmailSender(
                 {
                     // The server answered: the connection is fine. Only the status goes into the result; the text
                     // after it often echoes the recipient's address.
-                    LogRejected(logger, message.NotificationId, (int)e.StatusCode, e.ErrorCode);
+                    LogRejected(_logger, message.NotificationId, (int)e.StatusCode, e.ErrorCode);
                     var code = $"smtp {(int)e.StatusCode} {e.ErrorCode}";
                     return (int)e.StatusCode >= 500
                         ? SendResult.Permanent(code, "The SMTP server refused the message permanently.")
@@ -51,37 +64,42 @@ public sealed partial class SmtpEmailSender(
                 }
                 catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
                 {
-                    await DropAsync();
+                    await connection.DropAsync();
                     if (reused && attempt == 1)
                     {
                         continue;
                     }
 
-                    LogConnectionFailed(logger, e, message.NotificationId);
+                    LogConnectionFailed(_logger, e, message.NotificationId);
                     return SendResult.Retryable("smtp connection", e.GetType().Name);
                 }
             }
         }
         finally
         {
-            _gate.Release();
+            _idle.Add(connection);
+            _slots.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await DropAsync();
-        _gate.Dispose();
-    }
-
-    private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
-    {
-        if (_client is { IsConnected: true })
+        while (_idle.TryTake(out var connection))
         {
-            return _client;
+            await connection.DropAsync();
         }
 
-        await DropAsync();
+        _slots.Dispose();
+    }
+
+    private async Task<SmtpClient> ConnectedAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        if (connection.Client is { IsConnected: true } open)
+        {
+            return open;
+        }
+
+        await connection.DropAsync();
         var client = new SmtpClient { Timeout = (int)_smtp.Timeout.TotalMilliseconds };
         try
         {
@@ -100,40 +118,46 @@ public sealed partial class SmtpEmailSender(
             throw;
         }
 
-        ConnectionsOpened++;
-        _client = client;
+        Interlocked.Increment(ref _connectionsOpened);
+        connection.Client = client;
         return client;
-    }
-
-    private async Task DropAsync()
-    {
-        if (_client is null)
-        {
-            return;
-        }
-
-        try
-        {
-            if (_client.IsConnected)
-            {
-                await _client.DisconnectAsync(quit: true);
-            }
-        }
-        catch (Exception e) when (IsConnectionFailure(e))
-        {
-            // Already broken: nothing to say goodbye to.
-        }
-        finally
-        {
-            _client.Dispose();
-            _client = null;
-        }
     }
 
     private static bool IsConnectionFailure(Exception e) =>
         e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException
             or ServiceNotAuthenticatedException or AuthenticationException or SslHandshakeException
             or TimeoutException or OperationCanceledException or InvalidOperationException;
+
+    /// <summary>One pooled SMTP session; used by one send at a time.</summary>
+    private sealed class Connection
+    {
+        public SmtpClient? Client { get; set; }
+
+        public async Task DropAsync()
+        {
+            if (Client is null)
+            {
+                return;
+            }
+
+            try
+            {
+                if (Client.IsConnected)
+                {
+                    await Client.DisconnectAsync(quit: true);
+                }
+            }
+            catch (Exception e) when (IsConnectionFailure(e))
+            {
+                // Already broken: nothing to say goodbye to.
+            }
+            finally
+            {
+                Client.Dispose();
+                Client = null;
+            }
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP refused notification {NotificationId}: {Status} {ErrorType}")]
     private static partial void LogRejected(ILogger logger, Guid notificationId, int status, SmtpErrorCode errorType);

@@ -20,5 +20,11 @@ public sealed class SmtpOptions
     /// <summary>How long one SMTP command may take before the connection counts as broken.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// SMTP connections a worker keeps open and reuses, one message at a time on each. More than one keeps the
+    /// server busy while a message's commands wait for their replies.
+    /// </summary>
+    public int Connections { get; set; } = 4;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }
