@@ -118,6 +118,9 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         await store.InsertIssuesAsync(connection, dbTransaction, importId, issues, ct);
         Lap("issues");
         Publish(changed);
+        Lap("publish");
+        await store.InsertOutboxAsync(db, connection, dbTransaction, ct);
+        Lap("outbox");
         await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.RowsRead, i => i.RowsRead + batch.RowsRead)
             .SetProperty(i => i.Accepted, i => i.Accepted + inserts.Count)
@@ -125,8 +128,6 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             .SetProperty(i => i.Rejected, i => i.Rejected + batch.Rejections.Count)
             .SetProperty(i => i.Warnings, i => i.Warnings + batch.Warnings.Count), ct);
         Lap("counts");
-        await db.SaveChangesAsync(ct);
-        Lap("outbox");
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         Lap("commit");
