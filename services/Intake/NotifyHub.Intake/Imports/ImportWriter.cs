@@ -169,5 +169,5 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 
     private PartyRow Row(PreparedParty party) => new(
         party.Sealed.Id, incidentId, party.ExternalIdIndex, party.Sealed.ReferenceCodeIndex, party.EmailIndex, party.PhoneIndex,
-        party.DateOfBirthIndex, party.PostcodeIndex, party.Sealed.Record.ToArray(), party.Party.Language, party.Categories, importId);
+        party.DateOfBirthIndex, party.PostcodeIndex, PartyEncoder.Bytes(party.Sealed.Record), party.Party.Language, party.Categories, importId);
 }
