@@ -110,14 +110,28 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         }
 
         Lap("compare");
-        await store.InsertAsync(connection, dbTransaction, inserts, ct);
-        Lap("insert");
-        await store.UpdateAsync(connection, dbTransaction, updates, ct);
-        Lap("update");
-        var issues = batch.Rejections.Concat(batch.Warnings).OrderBy(i => i.Line).ToList();
-        await store.InsertIssuesAsync(connection, dbTransaction, importId, issues, ct);
-        Lap("issues");
-        Publish(changed);
+
+        // The events (about a megabyte of JSON per batch) are serialised on another thread while the database takes
+        // the people: the writer is the pipeline's bottleneck and its thread would otherwise do both in turn. Until
+        // it is awaited, this thread uses only the store's raw connection, never the DbContext the events go into.
+        var publishing = Task.Run(() => Publish(changed), CancellationToken.None);
+        try
+        {
+            await store.InsertAsync(connection, dbTransaction, inserts, ct);
+            Lap("insert");
+            await store.UpdateAsync(connection, dbTransaction, updates, ct);
+            Lap("update");
+            var issues = batch.Rejections.Concat(batch.Warnings).OrderBy(i => i.Line).ToList();
+            await store.InsertIssuesAsync(connection, dbTransaction, importId, issues, ct);
+            Lap("issues");
+        }
+        finally
+        {
+            // Also on failure: a retry clears the change tracker, which must not race the serialising thread.
+            await publishing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        await publishing;
         Lap("publish");
         await store.InsertOutboxAsync(db, connection, dbTransaction, ct);
         Lap("outbox");
