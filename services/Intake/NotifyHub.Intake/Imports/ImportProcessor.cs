@@ -136,7 +136,12 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             var batchRows = rows;
             var warnings = work.Source.FileWarnings.ToList();
             work.Source.FileWarnings.Clear();
-            var prepared = Task.Run(() => PrepareAsync(batchRows, warnings, encoder, work.IncidentCategories, today), ct);
+            // A dedicated thread per batch, not the thread pool: a batch takes the CPU for a long stretch, and on the
+            // pool it queued the writer's database continuations behind it (the writer, not the CPU, is the
+            // bottleneck). The prepare steps complete synchronously (keys are cached), so blocking here is cheap.
+            var prepared = Task.Factory.StartNew(
+                () => PrepareAsync(batchRows, warnings, encoder, work.IncidentCategories, today).GetAwaiter().GetResult(),
+                ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (!pipeline.TryWrite(prepared))
             {
                 pipeline.WriteAsync(prepared, ct).AsTask().GetAwaiter().GetResult();

@@ -110,14 +110,31 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         }
 
         Lap("compare");
-        await store.InsertAsync(connection, dbTransaction, inserts, ct);
-        Lap("insert");
-        await store.UpdateAsync(connection, dbTransaction, updates, ct);
-        Lap("update");
-        var issues = batch.Rejections.Concat(batch.Warnings).OrderBy(i => i.Line).ToList();
-        await store.InsertIssuesAsync(connection, dbTransaction, importId, issues, ct);
-        Lap("issues");
-        Publish(changed);
+
+        // The events (about a megabyte of JSON per batch) are serialised on another thread while the database takes
+        // the people: the writer is the pipeline's bottleneck and its thread would otherwise do both in turn. Until
+        // it is awaited, this thread uses only the store's raw connection, never the DbContext the events go into.
+        var publishing = Task.Run(() => Publish(changed), CancellationToken.None);
+        try
+        {
+            await store.InsertAsync(connection, dbTransaction, inserts, ct);
+            Lap("insert");
+            await store.UpdateAsync(connection, dbTransaction, updates, ct);
+            Lap("update");
+            var issues = batch.Rejections.Concat(batch.Warnings).OrderBy(i => i.Line).ToList();
+            await store.InsertIssuesAsync(connection, dbTransaction, importId, issues, ct);
+            Lap("issues");
+        }
+        finally
+        {
+            // Also on failure: a retry clears the change tracker, which must not race the serialising thread.
+            await publishing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        await publishing;
+        Lap("publish");
+        await store.InsertOutboxAsync(db, connection, dbTransaction, ct);
+        Lap("outbox");
         await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.RowsRead, i => i.RowsRead + batch.RowsRead)
             .SetProperty(i => i.Accepted, i => i.Accepted + inserts.Count)
@@ -125,8 +142,6 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             .SetProperty(i => i.Rejected, i => i.Rejected + batch.Rejections.Count)
             .SetProperty(i => i.Warnings, i => i.Warnings + batch.Warnings.Count), ct);
         Lap("counts");
-        await db.SaveChangesAsync(ct);
-        Lap("outbox");
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         Lap("commit");
@@ -168,5 +183,5 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 
     private PartyRow Row(PreparedParty party) => new(
         party.Sealed.Id, incidentId, party.ExternalIdIndex, party.Sealed.ReferenceCodeIndex, party.EmailIndex, party.PhoneIndex,
-        party.DateOfBirthIndex, party.PostcodeIndex, party.Sealed.Record.ToArray(), party.Party.Language, party.Categories, importId);
+        party.DateOfBirthIndex, party.PostcodeIndex, PartyEncoder.Bytes(party.Sealed.Record), party.Party.Language, party.Categories, importId);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.BlindIndexes;
 
 namespace NotifyHub.Intake.Imports.Storage;
@@ -27,6 +28,9 @@ internal interface IPartyStore
     Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PartyRow> rows, CancellationToken ct);
 
     Task UpdateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PartyRow> rows, CancellationToken ct);
+
+    /// <summary>Writes the outbox rows the batch published (tracked by <paramref name="db"/>), in the same transaction.</summary>
+    Task InsertOutboxAsync(IntakeDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken ct);
 
     Task InsertIssuesAsync(DbConnection connection, DbTransaction transaction, Guid importId, IReadOnlyList<RowIssue> issues, CancellationToken ct);
 }

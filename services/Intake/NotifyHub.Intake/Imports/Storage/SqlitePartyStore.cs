@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.BlindIndexes;
 
 namespace NotifyHub.Intake.Imports.Storage;
@@ -101,6 +102,10 @@ internal sealed class SqlitePartyStore : IPartyStore
             await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    /// <summary>EF's insert: a handful of rows per batch, each already one prepared statement.</summary>
+    public async Task InsertOutboxAsync(IntakeDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        await db.SaveChangesAsync(ct);
 
     public async Task InsertIssuesAsync(DbConnection connection, DbTransaction transaction, Guid importId, IReadOnlyList<RowIssue> issues,
         CancellationToken ct)
