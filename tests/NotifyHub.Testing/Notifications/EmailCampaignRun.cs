@@ -47,8 +47,14 @@ public sealed class EmailCampaignRun : IAsyncDisposable
 
     public IReadOnlyList<string> MaildirFiles() => SmtpMaildir.FilesWith(Marker);
 
-    public Task WaitForMaildirAsync(int count) =>
-        Eventually.TrueAsync(() => Task.FromResult(MaildirFiles().Count >= count), TimeSpan.FromSeconds(180));
+    /// <summary>
+    /// Waits until <paramref name="count"/> notifications are recorded sent (the server accepted them). Read from the
+    /// database rather than the shared Maildir, which may hold many thousand files: the crash must land mid-campaign.
+    /// </summary>
+    public Task WaitForSentAsync(int count) =>
+        Eventually.TrueAsync(async () => await Cluster.Database.ScalarAsync(
+            $"SELECT count(*) FROM notifications.notifications WHERE \"CampaignId\" = '{CampaignId}' AND \"Status\" IN ('sent', 'delivered')") >= count,
+            TimeSpan.FromSeconds(180));
 
     /// <summary>Notifications claimed ("sending" committed) without an outcome yet.</summary>
     public Task<long> InFlightAsync() => Cluster.Database.ScalarAsync(
