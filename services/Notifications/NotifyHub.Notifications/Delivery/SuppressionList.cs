@@ -11,19 +11,6 @@ namespace NotifyHub.Notifications.Delivery;
 /// </summary>
 public sealed class SuppressionList(NotificationsDbContext db, BlindIndexer indexer, TimeProvider clock)
 {
-    public async Task<bool> IsSuppressedAsync(Guid incidentId, Channel channel, Sensitive<string> address,
-        CancellationToken cancellationToken = default)
-    {
-        if (await IndexAsync(incidentId, channel, address, cancellationToken) is not { } index)
-        {
-            return false;
-        }
-
-        var kind = KindOf(channel)!.Value;
-        return await db.Suppressions.AnyAsync(
-            s => s.IncidentId == incidentId && s.Kind == kind && s.AddressIndex == index, cancellationToken);
-    }
-
     /// <summary>A notification about to be sent to <see cref="Address"/>.</summary>
     public sealed record Candidate(Guid NotificationId, Guid IncidentId, Channel Channel, Sensitive<string> Address);
 
@@ -59,8 +46,13 @@ public sealed class SuppressionList(NotificationsDbContext db, BlindIndexer inde
     public async Task AddAsync(Guid incidentId, Channel channel, Sensitive<string> address, SuppressionReason reason,
         CancellationToken cancellationToken = default)
     {
-        if (await IndexAsync(incidentId, channel, address, cancellationToken) is not { } index ||
-            await IsSuppressedAsync(incidentId, channel, address, cancellationToken))
+        if (await IndexAsync(incidentId, channel, address, cancellationToken) is not { } index)
+        {
+            return;
+        }
+
+        var kind = KindOf(channel)!.Value;
+        if (await db.Suppressions.AnyAsync(s => s.IncidentId == incidentId && s.Kind == kind && s.AddressIndex == index, cancellationToken))
         {
             return;
         }
@@ -68,7 +60,7 @@ public sealed class SuppressionList(NotificationsDbContext db, BlindIndexer inde
         db.Suppressions.Add(new Suppression
         {
             IncidentId = incidentId,
-            Kind = KindOf(channel)!.Value,
+            Kind = kind,
             AddressIndex = index,
             Reason = reason,
             CreatedAt = clock.GetUtcNow(),
