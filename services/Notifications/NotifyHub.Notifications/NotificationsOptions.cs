@@ -27,8 +27,9 @@ public sealed class NotificationsOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long a worker owns a notification it is sending. A worker that dies mid-send (SIGKILL) leaves it
-    /// "sending"; after this it is sent again, with the same Message-ID, by any worker.
+    /// How long a worker owns a notification it has claimed. A worker that dies mid-send (SIGKILL) leaves it
+    /// "sending"; after this an SMS is sent again by any worker, and an email, which was claimed only at SMTP's point
+    /// of no return, is recorded sent.
     /// </summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(1);
 

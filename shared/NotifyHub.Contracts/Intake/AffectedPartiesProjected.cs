@@ -12,9 +12,14 @@ public sealed record AffectedPartiesProjected(
     Guid HolderId,
     IReadOnlyList<ProjectedParty> Parties);
 
-/// <summary>One person's projection. Language and categories pick the template; the rest stays encrypted.</summary>
+/// <summary>
+/// One person's projection. Language and categories pick the template; the rest stays encrypted.
+/// <paramref name="Purposes"/> lists every purpose this person has a projection for in the same import (each comes in
+/// its own message, in no set order), so a holder can choose between channels without waiting for the others.
+/// </summary>
 public sealed record ProjectedParty(
     Guid PersonId,
     byte[] Projection,
     string Language,
-    IReadOnlyList<string> DataCategories);
+    IReadOnlyList<string> DataCategories,
+    IReadOnlyList<string>? Purposes = null);

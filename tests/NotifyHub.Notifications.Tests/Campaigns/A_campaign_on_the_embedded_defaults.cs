@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Notifications.Delivery;
+using NotifyHub.Privacy.Purposes;
 using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
@@ -132,6 +135,33 @@ public sealed partial class A_campaign_on_the_embedded_defaults
 
         await Eventually.TrueAsync(async () => (await app.CampaignAsync(campaign)).GetProperty("delivered").GetInt32() == 2, TimeSpan.FromSeconds(30));
         Directory.GetFiles(Path.Combine(app.Outbox, "email")).Select(DecodedText).ShouldContain(t => t.Contains(late.ReferenceCode, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("first-available", new[] { "email" })]
+    [InlineData("all", new[] { "email", "sms" })]
+    public async Task A_person_imported_after_launch_gets_the_same_channels_whichever_projection_arrives_first(string strategy, string[] expected)
+    {
+        await using var app = await NotificationsApp.StartAsync();
+        var incident = await app.OpenIncidentAsync();
+        await app.SeedAndWaitAsync(incident, [TestPerson.Create(1, email: "early@example.test")]);
+        var templates = await app.StandardTemplatesAsync(incident);
+        var campaign = await app.CreateCampaignAsync(incident, ["email", "sms"], strategy, new() { ["email"] = templates["email"], ["sms"] = templates["sms"] });
+        await app.LaunchAsync(campaign);
+        await app.WaitForCampaignAsync(campaign);
+
+        // Email is the campaign's first choice, but the person's SMS projection is handled before the email one is even sent.
+        var late = TestPerson.Create(2, email: "late@example.test", phone: "+447911000002");
+        await ProjectedPartiesSeeder.PublishAsync(app.Factory.Services, incident, [late], purposes: [Purpose.Sms]);
+        await Eventually.TrueAsync(() => app.QueryAsync(db => db.AffectedParties.AnyAsync(p => p.PersonId == late.Id)), TimeSpan.FromSeconds(30));
+        await ProjectedPartiesSeeder.PublishAsync(app.Factory.Services, incident, [late], purposes: [Purpose.Email]);
+
+        await Eventually.TrueAsync(async () => (await app.CampaignAsync(campaign)).GetProperty("delivered").GetInt32() == 1 + expected.Length,
+            TimeSpan.FromSeconds(30), "everyone delivered");
+        await app.WaitForCampaignAsync(campaign);
+        var channels = await app.QueryAsync(db => db.Notifications.Where(n => n.CampaignId == campaign && n.PersonId == late.Id)
+            .Select(n => n.Channel).ToListAsync());
+        channels.Select(c => c.ToCode()).Order().ShouldBe(expected);
     }
 
     [Fact]

@@ -16,13 +16,9 @@ public sealed class Email_through_the_real_smtp_server
     {
         // Other tests share the server: this run's messages are the ones from and to this domain.
         var marker = $"run{Guid.NewGuid():N}.test";
-        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?>
-        {
-            ["NotifyHub:Email:Smtp:Host"] = TestServers.SmtpHost,
-            ["NotifyHub:Email:Smtp:Port"] = TestServers.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["NotifyHub:Email:Smtp:From"] = $"Example Ltd <notices@{marker}>",
-            ["NotifyHub:Email:Smtp:Connections"] = "2",
-        });
+        var settings = NotificationsApp.SmtpSettings(marker);
+        settings["NotifyHub:Email:Smtp:Connections"] = "2";
+        await using var app = await NotificationsApp.StartAsync(settings);
         var incident = await app.OpenIncidentAsync();
         var languages = new[] { "en", "fr", "ja" };
         var people = Enumerable.Range(0, 9).Select(i => TestPerson.Create(i, languages[i % 3], email: $"person{i}@{marker}")).ToList();
@@ -67,5 +63,36 @@ public sealed class Email_through_the_real_smtp_server
                     break;
             }
         }
+    }
+
+    [Fact]
+    public async Task Runs_the_claim_before_the_server_can_take_a_message_and_abandons_one_when_asked()
+    {
+        var marker = $"run{Guid.NewGuid():N}.test";
+        var settings = NotificationsApp.SmtpSettings(marker);
+        settings["NotifyHub:Email:Smtp:Connections"] = "1";
+        await using var app = await NotificationsApp.StartAsync(settings);
+        var sender = app.Factory.Services.GetRequiredService<IEmailSender>().ShouldBeOfType<SmtpEmailSender>();
+        EmailMessage Message(int i) => new(Guid.NewGuid(), Privacy.Fields.Sensitive.Of($"person{i}@{marker}"), null,
+            $"Notice {i}", $"<p>Notice {i}</p>", $"Notice {i}");
+
+        // Abandoned at the last step (the worker is stopping): the whole message went out but the end-of-data mark,
+        // so the server never takes it.
+        var abandoned = Message(1);
+        var result = await sender.SendAsync(abandoned, () => throw new OperationCanceledException());
+        result.Outcome.ShouldBe(SendOutcome.Abandoned);
+
+        // At the last step the server holds the message's text but has not taken it.
+        var sent = Message(2);
+        var inMaildirAtLastStep = -1;
+        result = await sender.SendAsync(sent, () => inMaildirAtLastStep = SmtpMaildir.FilesWith(marker).Count);
+
+        result.Outcome.ShouldBe(SendOutcome.Sent);
+        inMaildirAtLastStep.ShouldBe(0);
+        List<(string Path, MimeKit.MimeMessage Message)> delivered = [];
+        await Eventually.TrueAsync(() => Task.FromResult((delivered = [.. SmtpMaildir.MessagesWith(marker)]).Count >= 1), TimeSpan.FromSeconds(10));
+        delivered.Select(d => d.Message.MessageId).ShouldBe([EmailComposer.MessageIdFor(sent.NotificationId, marker)],
+            "only the second message; the abandoned one's connection was closed before its end-of-data mark");
+        sender.ConnectionsOpened.ShouldBe(2, "abandoning a message closes its connection; the next send opens another");
     }
 }

@@ -33,6 +33,14 @@ public sealed class NotificationsApp : IAsyncDisposable
     public string Outbox => Path.Combine(Factory.DataDirectory, "outbox");
 
     /// <param name="clock">Replaces the host's <see cref="TimeProvider"/> (timers still run on real time).</param>
+    /// <summary>Settings that send email through the real test SMTP server from <c>notices@{marker}</c>.</summary>
+    public static Dictionary<string, string?> SmtpSettings(string marker) => new()
+    {
+        ["NotifyHub:Email:Smtp:Host"] = TestServers.SmtpHost,
+        ["NotifyHub:Email:Smtp:Port"] = TestServers.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["NotifyHub:Email:Smtp:From"] = $"Example Ltd <notices@{marker}>",
+    };
+
     public static async Task<NotificationsApp> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var all = new Dictionary<string, string?>

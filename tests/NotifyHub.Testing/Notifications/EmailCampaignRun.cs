@@ -60,22 +60,28 @@ public sealed class EmailCampaignRun : IAsyncDisposable
     public Task<long> InFlightAsync() => Cluster.Database.ScalarAsync(
         $"SELECT count(*) FROM notifications.notifications WHERE \"CampaignId\" = '{CampaignId}' AND \"Status\" = 'sending'");
 
-    /// <summary>Waits until the campaign is completed with everyone delivered; returns its last view.</summary>
-    public async Task<JsonElement> WaitUntilAllDeliveredAsync(TimeSpan timeout, TimeSpan? poll = null)
+    /// <summary>Waits until the campaign is completed (nobody left queued or sending); returns its last view.</summary>
+    public Task<JsonElement> WaitUntilCompletedAsync(TimeSpan timeout) =>
+        WaitUntilAsync(view => view.GetProperty("status").GetString() == "completed", "completed", timeout, null);
+
+    /// <summary>Waits until everyone is delivered (the server answered 250 for each); returns the campaign's last view.</summary>
+    public Task<JsonElement> WaitUntilAllDeliveredAsync(TimeSpan timeout, TimeSpan? poll = null) =>
+        WaitUntilAsync(view => view.GetProperty("delivered").GetInt32() == People, "delivered", timeout, poll);
+
+    private async Task<JsonElement> WaitUntilAsync(Func<JsonElement, bool> done, string what, TimeSpan timeout, TimeSpan? poll)
     {
-        var view = default(JsonElement);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            view = await CampaignAsync();
-            if (view.GetProperty("delivered").GetInt32() == People)
+            var view = await CampaignAsync();
+            if (done(view))
             {
                 return view;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"campaign not delivered after {timeout}: {view}");
+                throw new TimeoutException($"campaign not {what} after {timeout}: {view}");
             }
 
             await Task.Delay(poll ?? TimeSpan.FromMilliseconds(250));

@@ -14,7 +14,12 @@ namespace NotifyHub.Testing.Parties;
 /// </summary>
 public static class ProjectedPartiesSeeder
 {
-    public static async Task PublishAsync(IServiceProvider services, Guid incidentId, IReadOnlyList<TestPerson> people, int batchSize = 500)
+    /// <summary>
+    /// Publishes the people's projections as intake does, a message per purpose and batch; <paramref name="purposes"/>
+    /// picks which purposes (and in which order) are published this time.
+    /// </summary>
+    public static async Task PublishAsync(IServiceProvider services, Guid incidentId, IReadOnlyList<TestPerson> people, int batchSize = 500,
+        IReadOnlyList<Purpose>? purposes = null)
     {
         foreach (var batch in people.Chunk(batchSize))
         {
@@ -22,13 +27,14 @@ public static class ProjectedPartiesSeeder
             var builder = scope.ServiceProvider.GetRequiredService<ProjectionBuilder>();
             var bus = scope.ServiceProvider.GetRequiredService<IBus>();
             var importId = Guid.NewGuid();
-            foreach (var purpose in new[] { Purpose.Email, Purpose.Sms, Purpose.MailHouse })
+            foreach (var purpose in purposes ?? [Purpose.Email, Purpose.Sms, Purpose.MailHouse])
             {
                 var parties = new List<ProjectedParty>();
                 foreach (var person in batch.Where(p => p.Purposes().Contains(purpose)))
                 {
                     var projection = await builder.BuildAsync(person.Id, purpose, InternalHolders.Notifications, person.Fields());
-                    parties.Add(new ProjectedParty(person.Id, projection.Ciphertext.ToArray(), person.Language, person.Categories ?? []));
+                    parties.Add(new ProjectedParty(person.Id, projection.Ciphertext.ToArray(), person.Language, person.Categories ?? [],
+                        [.. person.Purposes().Select(ProjectionBuilder.PurposeCode)]));
                 }
 
                 if (parties.Count > 0)

@@ -172,7 +172,8 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         {
             var parties = changed
                 .Where(p => p.Sealed.Projections.ContainsKey(purpose))
-                .Select(p => new ProjectedParty(p.Sealed.Id, p.Sealed.Projections[purpose], p.Party.Language, p.Party.DataCategories))
+                .Select(p => new ProjectedParty(p.Sealed.Id, p.Sealed.Projections[purpose], p.Party.Language, p.Party.DataCategories,
+                    [.. p.Sealed.Projections.Keys.Select(k => k.Code())]))
                 .ToList();
             if (parties.Count > 0)
             {

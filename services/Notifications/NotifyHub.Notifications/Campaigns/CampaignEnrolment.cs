@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
+using NotifyHub.Contracts.Intake;
 using NotifyHub.Notifications.Parties;
+using NotifyHub.Privacy.Purposes;
 
 namespace NotifyHub.Notifications.Campaigns;
 
@@ -19,7 +21,10 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, TimeProvider cl
     {
         var enrolled = await db.CampaignRecipients
             .Where(r => r.CampaignId == campaign.Id && personIds.Contains(r.PersonId))
-            .Select(r => r.PersonId).ToListAsync(ct);
+            .Select(r => r.PersonId)
+            // People who arrived after launch are enrolled channel by channel, without a recipient row.
+            .Union(db.Notifications.Where(n => n.CampaignId == campaign.Id && personIds.Contains(n.PersonId)).Select(n => n.PersonId))
+            .ToListAsync(ct);
         var fresh = personIds.Except(enrolled).ToList();
         if (fresh.Count == 0)
         {
@@ -32,8 +37,7 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, TimeProvider cl
         foreach (var person in fresh)
         {
             db.CampaignRecipients.Add(new CampaignRecipient { CampaignId = campaign.Id, PersonId = person, EnrolledAt = now });
-            var channels = campaign.Channels.Where(c => reachable[person].Contains(c));
-            foreach (var channel in campaign.Strategy == CampaignStrategy.All ? channels : channels.Take(1))
+            foreach (var channel in Chosen(campaign, reachable[person]))
             {
                 Queue(campaign, person, channel, now);
                 queued++;
@@ -62,19 +66,64 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, TimeProvider cl
         return true;
     }
 
-    /// <summary>A projection arrived: its people join every launched campaign of the incident (reopening a completed one).</summary>
-    public async Task EnrolLateArrivalsAsync(Guid incidentId, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
+    /// <summary>
+    /// Projections for <paramref name="purpose"/> arrived after launch: their people join every launched campaign of
+    /// the incident (reopening a completed one) on that purpose's channels. A person's purposes come in separate
+    /// messages, in no set order, so the channels are chosen from all the purposes the person has
+    /// (<see cref="ProjectedParty.Purposes"/>) and each message queues only those of its own purpose: the result does
+    /// not depend on which arrived first, and two messages never queue for the same channel.
+    /// </summary>
+    public async Task EnrolLateArrivalsAsync(Guid incidentId, Purpose purpose, IReadOnlyList<ProjectedParty> parties, CancellationToken ct)
     {
         var campaigns = await db.Campaigns.Where(c => c.IncidentId == incidentId && c.LaunchedAt != null
             && c.Status != CampaignStatus.Cancelled && c.Status != CampaignStatus.Draft).ToListAsync(ct);
+        if (campaigns.Count == 0)
+        {
+            return;
+        }
+
+        var ids = parties.Select(p => p.PersonId).ToList();
+        var campaignIds = campaigns.Select(c => (Guid?)c.Id).ToList();
+        var existing = (await db.Notifications.Where(n => campaignIds.Contains(n.CampaignId) && ids.Contains(n.PersonId))
+                .Select(n => new { n.CampaignId, n.PersonId, n.Channel }).ToListAsync(ct))
+            .ToLookup(n => (n.CampaignId!.Value, n.PersonId), n => n.Channel);
+        // A producer that does not say which purposes a person has: what has arrived so far.
+        var known = parties.Any(p => p.Purposes is null) ? await ReachableAsync(incidentId, ids, ct) : new Dictionary<Guid, HashSet<Channel>>();
+        var now = clock.GetUtcNow();
         foreach (var campaign in campaigns)
         {
-            if (await EnrolAsync(campaign, personIds, ct) > 0 && campaign.Status == CampaignStatus.Completed)
+            var queued = 0;
+            foreach (var party in parties)
+            {
+                var reachable = party.Purposes is { } codes
+                    ? [.. Enum.GetValues<Channel>().Where(c => codes.Contains(c.PurposeOf().Code()))]
+                    : known[party.PersonId];
+                var has = existing[(campaign.Id, party.PersonId)].ToList();
+                if (campaign.Strategy == CampaignStrategy.FirstAvailable && has.Count > 0)
+                {
+                    continue;
+                }
+
+                foreach (var channel in Chosen(campaign, reachable).Where(c => c.PurposeOf() == purpose && !has.Contains(c)))
+                {
+                    Queue(campaign, party.PersonId, channel, now);
+                    queued++;
+                }
+            }
+
+            if (queued > 0 && campaign.Status == CampaignStatus.Completed)
             {
                 campaign.Status = CampaignStatus.Running;
                 campaign.CompletedAt = null;
             }
         }
+    }
+
+    /// <summary>The channels a person reachable on <paramref name="reachable"/> gets: all of them, or the first in the campaign's order.</summary>
+    private static IEnumerable<Channel> Chosen(Campaign campaign, IReadOnlySet<Channel> reachable)
+    {
+        var channels = campaign.Channels.Where(reachable.Contains);
+        return campaign.Strategy == CampaignStrategy.All ? channels : channels.Take(1);
     }
 
     private void Queue(Campaign campaign, Guid person, Channel channel, DateTimeOffset now)

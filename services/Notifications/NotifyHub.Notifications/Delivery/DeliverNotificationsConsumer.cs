@@ -11,19 +11,18 @@ using NotifyHub.Notifications.Templates;
 namespace NotifyHub.Notifications.Delivery;
 
 /// <summary>
-/// Sends emails and SMS, exactly once as far as the state machine can make it. Messages arrive in batches (see
+/// Sends emails and SMS, each to each person once. Messages arrive in batches (see
 /// <see cref="DeliverNotificationsConsumerDefinition"/>) so that reading the notifications, their campaigns, projections
 /// and suppressions costs a few queries per batch instead of per person. Each send is then its own unit:
 /// <list type="number">
 /// <item>only a <c>queued</c> notification is sent; anything else (a redelivery, a duplicate) is acknowledged and dropped;</item>
-/// <item>just before the provider is called, one conditional UPDATE moves it <c>queued → sending</c> with a lease (the
-/// intent; its Message-ID is fixed by its id) — of two workers holding the same message, only one wins it;</item>
+/// <item>one conditional UPDATE claims it, <c>queued → sending</c> with a lease — of two workers holding the same
+/// message, only one wins it. An email is claimed at the sender's point of no return (written to the SMTP server all
+/// but the end-of-data mark): killed before, the server discards the half message and the broker redelivers it; killed
+/// after, the server all but certainly has it and the scheduler records it sent rather than send a duplicate. An SMS
+/// is claimed before Twilio is called and sent again if its worker dies (at least once);</item>
 /// <item>the provider's answer and the events commit in one transaction, before the next send of the batch.</item>
 /// </list>
-/// A worker killed between the provider accepting and step 3 leaves it <c>sending</c>: nobody can know whether the
-/// server took it. After the lease the scheduler sends it again with the SAME Message-ID, so the copy is recognisable
-/// (mail clients and most MTAs collapse it) — a person is never left un-notified, and a duplicate is at worst one of
-/// the few messages whose outcome was being committed at the instant of the crash.
 /// </summary>
 public sealed partial class DeliverNotificationsConsumer(
     NotificationsDbContext db, RecipientReader reader, TemplateCache cache, TemplateRenderer renderer, IEmailSender email,
@@ -82,64 +81,91 @@ public sealed partial class DeliverNotificationsConsumer(
             }
 
             await throttle.WaitAsync(notification.Channel, ct);
-            await SendAsync(notification, recipient);
+            await SendAsync(notification, recipient, ct);
         }
     }
 
-    private async Task SendAsync(Notification notification, RecipientDetails recipient)
+    private async Task SendAsync(Notification notification, RecipientDetails recipient, CancellationToken ct)
     {
-        // Claimed: from here on, stopping the consumer (shutdown, a broker connection lost) must not cut the send
-        // short, or the server may take a message whose outcome we never record and the lease sends it again.
-        // The lease bounds the work instead: past it, the scheduler hands the notification to another worker, so a
-        // send still waiting for its connection at half the lease gives up (unsent, it is safe to send it again).
-        var lease = clock.GetUtcNow() + options.Value.SendLease;
-        using var sending = new CancellationTokenSource(options.Value.SendLease / 2);
-        var ct = sending.Token;
-        if (!await ClaimAsync(notification, lease, ct))
+        var template = await cache.TemplateAsync(db, notification.TemplateId, ct);
+        var rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, notification.IncidentId, ct));
+        var (result, deliveredOnAccept) = notification.Channel == Channel.Email
+            // No DSN reaches us from plain SMTP: the server's 250 is the last word we get, so it counts as delivered.
+            ? (await SendEmailAsync(notification, recipient, rendered, ct), true)
+            // Twilio reports delivery later through its status callback; a file written is as delivered as it gets.
+            : (await SendSmsAsync(notification, recipient, rendered, ct), !sms.ReportsDeliveryLater);
+        if (result.Outcome == SendOutcome.Abandoned)
         {
             return;
         }
 
-        var template = await cache.TemplateAsync(db, notification.TemplateId, ct);
-        var rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, notification.IncidentId, ct));
-        var address = recipient.Address!;
-        SendResult result;
-        bool deliveredOnAccept;
-        if (notification.Channel == Channel.Email)
-        {
-            var name = $"{recipient.Recipient.GivenName.Reveal()} {recipient.Recipient.FamilyName.Reveal()}".Trim();
-            result = await email.SendAsync(new EmailMessage(notification.Id, address, Privacy.Fields.Sensitive.Of(name),
-                rendered.Subject ?? "", rendered.Body, rendered.Text ?? ""), ct);
-            // No DSN reaches us from plain SMTP: the server's 250 is the last word we get, so it counts as delivered.
-            deliveredOnAccept = true;
-        }
-        else
-        {
-            result = await sms.SendAsync(new SmsMessage(notification.Id, address, rendered.Body, recipient.Country), ct);
-            // Twilio reports delivery later through its status callback; a file written is as delivered as it gets.
-            deliveredOnAccept = !sms.ReportsDeliveryLater;
-        }
-
         // The provider has answered: record it even if this consumer is being stopped, or it would be sent again.
-        await outcomes.ApplyAsync(notification, result, deliveredOnAccept, address, CancellationToken.None);
+        await outcomes.ApplyAsync(notification, result, deliveredOnAccept, recipient.Address, CancellationToken.None);
     }
 
-    /// <summary>queued → sending, only if nobody else took it since we read it. Committed before the provider is called.</summary>
-    private async Task<bool> ClaimAsync(Notification notification, DateTimeOffset lease, CancellationToken ct)
+    /// <summary>
+    /// The claim is made in a transaction left open while the message goes out, and committed at the sender's point
+    /// of no return, just before SMTP's end-of-data mark. The COMMIT is written without waiting for its answer, so the
+    /// mark follows it within microseconds. Killed before, both roll back (PostgreSQL the claim, the server its half
+    /// message) and the broker redelivers the notification; killed after, the server has it and the claim says so.
+    /// </summary>
+    private async Task<SendResult> SendEmailAsync(Notification notification, RecipientDetails recipient, RenderedMessage rendered, CancellationToken ct)
+    {
+        var name = $"{recipient.Recipient.GivenName.Reveal()} {recipient.Recipient.FamilyName.Reveal()}".Trim();
+        var message = new EmailMessage(notification.Id, recipient.Address!, Privacy.Fields.Sensitive.Of(name),
+            rendered.Subject ?? "", rendered.Body, rendered.Text ?? "");
+        var lease = clock.GetUtcNow() + options.Value.SendLease;
+        await using var claim = await db.Database.BeginTransactionAsync(ct);
+        if (await ClaimAsync(notification, lease, ct) == 0)
+        {
+            return SendResult.Abandoned;
+        }
+
+        Task? committing = null;
+        var result = await email.SendAsync(message, () =>
+        {
+            ct.ThrowIfCancellationRequested();
+            committing = claim.CommitAsync(CancellationToken.None);
+        }, ct);
+        if (committing is null)
+        {
+            // Refused or abandoned before the end-of-data mark: nothing was handed over, nothing stays claimed.
+            await claim.RollbackAsync(CancellationToken.None);
+            return result;
+        }
+
+        await committing;
+        notification.Claimed(lease);
+        return result;
+    }
+
+    private async Task<SendResult> SendSmsAsync(Notification notification, RecipientDetails recipient, RenderedMessage rendered, CancellationToken ct)
+    {
+        // Twilio's API has no last step to hold back, so the claim comes first. From then on, stopping the consumer
+        // (shutdown, a broker connection lost) must not cut the request short, or Twilio may take a message whose
+        // outcome we never record. The lease bounds the work instead: past it the scheduler hands the notification to
+        // another worker, so a request still waiting for a connection at half the lease gives up.
+        using var sending = new CancellationTokenSource(options.Value.SendLease / 2);
+        var lease = clock.GetUtcNow() + options.Value.SendLease;
+        if (ct.IsCancellationRequested || await ClaimAsync(notification, lease, sending.Token) == 0)
+        {
+            return SendResult.Abandoned;
+        }
+
+        notification.Claimed(lease);
+        return await sms.SendAsync(new SmsMessage(notification.Id, recipient.Address!, rendered.Body, recipient.Country), sending.Token);
+    }
+
+    /// <summary>queued → sending with a lease, only if nobody else took it since we read it.</summary>
+    private Task<int> ClaimAsync(Notification notification, DateTimeOffset lease, CancellationToken ct)
     {
         var attempts = notification.Attempts;
-        var claimed = await db.Notifications
+        return db.Notifications
             .Where(n => n.Id == notification.Id && n.Status == DeliveryStatus.Queued && n.Attempts == attempts)
             .ExecuteUpdateAsync(n => n
                 .SetProperty(x => x.Status, DeliveryStatus.Sending)
                 .SetProperty(x => x.LeaseUntil, lease)
-                .SetProperty(x => x.Attempts, attempts + 1), ct) == 1;
-        if (claimed)
-        {
-            notification.Claimed(lease);
-        }
-
-        return claimed;
+                .SetProperty(x => x.Attempts, attempts + 1), ct);
     }
 
     private async Task<Dictionary<Guid, CampaignStatus>> CampaignStatusesAsync(List<Notification> notifications, CancellationToken ct)

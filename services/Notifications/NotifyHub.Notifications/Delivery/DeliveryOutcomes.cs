@@ -25,13 +25,21 @@ public sealed class DeliveryOutcomes(
 
     /// <summary>
     /// The same, for a notification the caller read untracked and whose state it knows (it claimed it): saves reading
-    /// it again. Only the columns the outcome changes are written.
+    /// it again. Only the columns the outcome changes are written. If its status changed meanwhile (the scheduler
+    /// recorded an email unconfirmed after its lease), the outcome is applied again to what is stored now.
     /// </summary>
-    public Task ApplyAsync(Notification notification, SendResult result, bool deliveredOnAccept, Sensitive<string>? address, CancellationToken ct)
+    public async Task ApplyAsync(Notification notification, SendResult result, bool deliveredOnAccept, Sensitive<string>? address, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         db.Notifications.Attach(notification);
-        return ApplyTrackedAsync(notification, result, deliveredOnAccept, address, ct);
+        try
+        {
+            await ApplyTrackedAsync(notification, result, deliveredOnAccept, address, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ApplyAsync(notification.Id, result, deliveredOnAccept, address, ct);
+        }
     }
 
     private async Task ApplyTrackedAsync(Notification notification, SendResult result, bool deliveredOnAccept, Sensitive<string>? address,
@@ -52,6 +60,16 @@ public sealed class DeliveryOutcomes(
                 }
 
                 break;
+            case SendOutcome.Unconfirmed:
+                // Only a claim nobody has answered since: the server all but certainly has it, and no receipt will come.
+                if (notification.Status == DeliveryStatus.Sending && notification.MarkSent(null, now))
+                {
+                    db.Publish(Sent(notification, now));
+                }
+
+                break;
+            case SendOutcome.Abandoned:
+                throw new ArgumentException("An abandoned send has no outcome to record.", nameof(result));
             case SendOutcome.Retryable when notification.Attempts < options.Value.MaxAttempts:
                 var backoff = options.Value.RetryDelay * Math.Pow(2, Math.Max(0, notification.Attempts - 1));
                 notification.ScheduleRetry(result.Code ?? "retryable", now + Max(backoff, result.RetryAfter ?? TimeSpan.Zero));

@@ -12,7 +12,7 @@ namespace NotifyHub.Notifications.Delivery;
 
 /// <summary>
 /// What happens later rather than on a message: retries whose backoff has passed and SMS whose quiet hours ended are
-/// published again; notifications a dead worker left <c>sending</c> are handed back after their lease; letters are
+/// published again; notifications a dead worker left <c>sending</c> are settled after their lease; letters are
 /// batched; finished campaigns are completed. Every instance runs it; the state guards make overlaps harmless.
 /// </summary>
 public sealed partial class DeliveryScheduler(
@@ -42,21 +42,40 @@ public sealed partial class DeliveryScheduler(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        await ReleaseExpiredLeasesAsync(db, ct);
+        await ReleaseExpiredLeasesAsync(scope.ServiceProvider, db, ct);
         await RepublishDueAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<LetterBatches>().RunAsync(ct);
         await CompleteFinishedCampaignsAsync(db, ct);
     }
 
-    private async Task ReleaseExpiredLeasesAsync(NotificationsDbContext db, CancellationToken ct)
+    private async Task ReleaseExpiredLeasesAsync(IServiceProvider services, NotificationsDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var released = await db.Notifications
-            .Where(n => n.Status == DeliveryStatus.Sending && n.Channel != Channel.Letter && n.LeaseUntil < now)
+        // An SMS is claimed before Twilio is called, so its dead worker may never have reached Twilio: sent again (at
+        // least once; Twilio's API has no idempotency key to make it exactly once).
+        var requeued = await db.Notifications
+            .Where(n => n.Status == DeliveryStatus.Sending && n.Channel == Channel.Sms && n.LeaseUntil < now)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.Status, DeliveryStatus.Queued).SetProperty(x => x.NotBefore, now), ct);
-        if (released > 0)
+        if (requeued > 0)
         {
-            LogReleased(logger, released);
+            LogRequeued(logger, requeued);
+        }
+
+        // An email is claimed at its point of no return, just before SMTP's end-of-data mark (see ClaimingBody), so
+        // its dead worker had all but certainly handed it over: sending it again would duplicate it. Recorded sent.
+        db.ChangeTracker.Clear();
+        var unconfirmed = await db.Notifications.AsNoTracking()
+            .Where(n => n.Status == DeliveryStatus.Sending && n.Channel == Channel.Email && n.LeaseUntil < now)
+            .Take(Batch).ToListAsync(ct);
+        var outcomes = services.GetRequiredService<DeliveryOutcomes>();
+        foreach (var notification in unconfirmed)
+        {
+            await outcomes.ApplyAsync(notification, SendResult.Unconfirmed("worker stopped"), deliveredOnAccept: false, address: null, ct);
+        }
+
+        if (unconfirmed.Count > 0)
+        {
+            LogUnconfirmed(logger, unconfirmed.Count);
         }
     }
 
@@ -93,7 +112,9 @@ public sealed partial class DeliveryScheduler(
         foreach (var id in candidates)
         {
             var open = await db.Notifications.AnyAsync(n => n.CampaignId == id
-                && (n.Status == DeliveryStatus.Queued || n.Status == DeliveryStatus.Sending || n.Status == DeliveryStatus.Sent), ct);
+                && (n.Status == DeliveryStatus.Queued || n.Status == DeliveryStatus.Sending
+                    // Only an SMS waits in "sent" for a receipt; an email's "sent" is as far as it will get.
+                    || (n.Status == DeliveryStatus.Sent && n.Channel == Channel.Sms)), ct);
             if (open)
             {
                 continue;
@@ -116,7 +137,10 @@ public sealed partial class DeliveryScheduler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery scheduler pass failed; retrying")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} SMS were left sending by a worker that stopped; sending them again")]
+    private static partial void LogRequeued(ILogger logger, int count);
+
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "{Count} notifications were left sending by a worker that stopped; sending again with their same Message-ID")]
-    private static partial void LogReleased(ILogger logger, int count);
+        Message = "{Count} emails were handed to the SMTP server by a worker that stopped before its answer; recorded sent, not sent again")]
+    private static partial void LogUnconfirmed(ILogger logger, int count);
 }

@@ -124,6 +124,12 @@ public sealed class Notification
     /// <summary>A retryable failure: back to queued, not before <paramref name="retryAt"/>.</summary>
     public void ScheduleRetry(string code, DateTimeOffset retryAt)
     {
+        if (Status == DeliveryStatus.Queued)
+        {
+            // Refused before it was claimed (SMTP 4xx to MAIL or RCPT, a connection that would not open): still an attempt.
+            Attempts++;
+        }
+
         Status = DeliveryStatus.Queued;
         ErrorCode = Truncate(code);
         NotBefore = retryAt;

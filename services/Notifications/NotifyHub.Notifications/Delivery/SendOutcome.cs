@@ -11,4 +11,13 @@ public enum SendOutcome
 
     /// <summary>Never try this address again: SMTP 5xx recipient rejected, Twilio 21211/21614 invalid number.</summary>
     Permanent = 3,
+
+    /// <summary>
+    /// Handed over at the point of no return but no answer came back (the connection broke after SMTP's end-of-data
+    /// mark). The server all but certainly has it: recorded sent, never sent again.
+    /// </summary>
+    Unconfirmed = 4,
+
+    /// <summary>Abandoned before the point of no return (the worker is stopping, or another one claimed it): the provider never had it.</summary>
+    Abandoned = 5,
 }

@@ -14,4 +14,9 @@ public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId, 
         new(SendOutcome.Retryable, null, code, reason, retryAfter);
 
     public static SendResult Permanent(string code, string reason) => new(SendOutcome.Permanent, null, code, reason);
+
+    /// <summary>Handed over, but the provider's answer never came (the connection broke after the claim).</summary>
+    public static SendResult Unconfirmed(string reason) => new(SendOutcome.Unconfirmed, null, "unconfirmed", reason);
+
+    public static readonly SendResult Abandoned = new(SendOutcome.Abandoned, null, null, "abandoned before the point of no return");
 }

@@ -35,7 +35,8 @@ public sealed class EmailComposer
 
     public static string MessageIdFor(Guid notificationId, string domain) => $"{notificationId:N}@{domain}";
 
-    public MimeMessage Compose(EmailMessage message)
+    /// <summary>Composes the message; <paramref name="beforeEndOfData"/>, when given, runs as described in <see cref="ClaimingBody"/>.</summary>
+    public MimeMessage Compose(EmailMessage message, Action? beforeEndOfData = null)
     {
         var mime = new MimeMessage
         {
@@ -45,7 +46,9 @@ public sealed class EmailComposer
         };
         mime.From.Add(_from);
         mime.To.Add(new MailboxAddress(message.ToName?.Reveal() ?? "", message.To.Reveal()));
-        mime.Body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text }.ToMessageBody();
+        mime.Body = beforeEndOfData is null
+            ? new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text }.ToMessageBody()
+            : new ClaimingBody(beforeEndOfData) { new TextPart("plain") { Text = message.Text }, new TextPart("html") { Text = message.Html } };
         if (_signer is not null)
         {
             // Signing hashes the encoded body: fix the transfer encodings first, or a relay re-encoding 8-bit breaks it.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -13,8 +14,8 @@ namespace NotifyHub.Notifications.Email;
 /// SMTP through MailKit over a small pool of connections (<c>NotifyHub:Email:Smtp:Connections</c>), each opened on
 /// first use and kept for every later message: a handshake, STARTTLS and AUTH per message would cost more than the
 /// message. One message at a time per connection. A connection the server dropped while idle is reopened once within
-/// the same call; any other broken connection is dropped and the message reported retryable. SMTP 5xx is permanent,
-/// 4xx retryable.
+/// the same call; any other broken connection is dropped and the message reported retryable, or unconfirmed once the
+/// message was handed over (see <see cref="ClaimingBody"/>). SMTP 5xx is permanent, 4xx retryable.
 /// </summary>
 public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
 {
@@ -36,9 +37,22 @@ public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
     /// <summary>How many connections this sender has opened (tests check that a few serve many messages).</summary>
     public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
 
-    public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    public async Task<SendResult> SendAsync(EmailMessage message, Action beforeEndOfData, CancellationToken cancellationToken = default)
     {
-        var mime = _composer.Compose(message);
+        var handedOver = false;
+        var mime = _composer.Compose(message, () =>
+        {
+            try
+            {
+                beforeEndOfData();
+            }
+            catch (Exception e)
+            {
+                throw new AbandonedException(e);
+            }
+
+            handedOver = true;
+        });
         await _slots.WaitAsync(cancellationToken);
         var connection = _idle.TryTake(out var idle) ? idle : new Connection();
         try
@@ -49,8 +63,18 @@ public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
                 try
                 {
                     var client = await ConnectedAsync(connection, cancellationToken);
-                    await client.SendAsync(mime, cancellationToken);
-                    return SendResult.Sent(mime.MessageId!);
+                    // Not cancellable: before the end-of-data mark, cancelling is beforeEndOfData's to do; after it,
+                    // only the server's answer (or the connection's timeout) may end the send.
+                    await client.SendAsync(mime, CancellationToken.None);
+                    return handedOver
+                        ? SendResult.Sent(mime.MessageId!)
+                        : throw new UnreachableException("MailKit sent a message without the write that runs beforeEndOfData.");
+                }
+                catch (AbandonedException)
+                {
+                    // MailKit has closed the connection without the end-of-data mark: the server discards the message.
+                    await connection.DropAsync();
+                    return SendResult.Abandoned;
                 }
                 catch (SmtpCommandException e)
                 {
@@ -62,15 +86,27 @@ public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
                         ? SendResult.Permanent(code, "The SMTP server refused the message permanently.")
                         : SendResult.Retryable(code, "The SMTP server refused the message for now.");
                 }
-                catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (IsConnectionFailure(e))
                 {
                     await connection.DropAsync();
+                    LogConnectionFailed(_logger, e, message.NotificationId);
+                    if (handedOver)
+                    {
+                        // The end-of-data mark may have reached the server: sending again would duplicate the
+                        // message (RFC 1047), so it is recorded sent without the server's word.
+                        return SendResult.Unconfirmed(e.GetType().Name);
+                    }
+
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        return SendResult.Abandoned;
+                    }
+
                     if (reused && attempt == 1)
                     {
                         continue;
                     }
 
-                    LogConnectionFailed(_logger, e, message.NotificationId);
                     return SendResult.Retryable("smtp connection", e.GetType().Name);
                 }
             }
@@ -118,6 +154,8 @@ public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
             throw;
         }
 
+        // BDAT ends a message with its counted last byte rather than an end-of-data mark the claim can precede.
+        client.Capabilities &= ~SmtpCapabilities.Chunking;
         Interlocked.Increment(ref _connectionsOpened);
         connection.Client = client;
         return client;
@@ -127,6 +165,9 @@ public sealed partial class SmtpEmailSender : IEmailSender, IAsyncDisposable
         e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException
             or ServiceNotAuthenticatedException or AuthenticationException or SslHandshakeException
             or TimeoutException or OperationCanceledException or InvalidOperationException;
+
+    /// <summary>Thrown from beforeEndOfData to make MailKit abandon the message before its end-of-data mark.</summary>
+    private sealed class AbandonedException(Exception inner) : Exception(inner.Message, inner);
 
     /// <summary>One pooled SMTP session; used by one send at a time.</summary>
     private sealed class Connection

@@ -48,7 +48,7 @@ public sealed partial class AffectedPartiesProjectedConsumer(
         }
 
         await Db.SaveChangesAsync(ct);
-        await enrolment.EnrolLateArrivalsAsync(message.IncidentId, ids, ct);
+        await enrolment.EnrolLateArrivalsAsync(message.IncidentId, purpose, message.Parties, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projections of import {ImportId} for purpose {Purpose} are not for notifications; ignored")]
