@@ -36,7 +36,7 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<SuppressionList>();
         services.AddCampaigns();
         services.AddSingleton<TemplateCache>();
-        services.AddSingleton<ChannelThrottle>();
+        services.AddScoped<ChannelThrottle>();
         services.AddSingleton<QuietHours>();
         services.AddScoped<RecipientReader>();
         services.AddScoped<DeliveryOutcomes>();

@@ -11,7 +11,7 @@ public sealed class NotificationsOptions
     [MaxLength(200)]
     public string Helpline { get; set; } = "";
 
-    /// <summary>Messages per second per channel and per worker process (0 = unlimited): <c>Throttle:Email</c>, <c>:Sms</c>, <c>:Letter</c>.</summary>
+    /// <summary>Messages per second per channel across all workers (0 = unlimited): <c>Throttle:Email</c>, <c>:Sms</c>, <c>:Letter</c>.</summary>
     public ThrottleOptions Throttle { get; set; } = new();
 
     /// <summary>SMS are not sent between these local times of the recipient (time zone from their country).</summary>

@@ -89,25 +89,41 @@ public sealed class Suppression_quiet_hours_and_throttle
         SmsFiles(app).ShouldContain(s => s.Contains(tokyo.ReferenceCode, StringComparison.Ordinal) && s.Contains("+819012345678", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void The_throttle_spaces_sends_one_interval_apart_per_channel_on_the_injected_clock()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task The_throttle_spaces_sends_one_interval_apart_per_channel_across_workers(string provider)
     {
         var clock = new ManualTimeProvider(TokyoEleven);
-        var throttle = new ChannelThrottle(Options.Create(new NotificationsOptions { Throttle = new() { Email = 4, Sms = 2 } }), clock);
+        await using var database = provider == "PostgreSql" ? await PostgresDatabase.CreateAsync() : null;
+        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["NotifyHub:Database:Provider"] = provider,
+            ["ConnectionStrings:NotifyHub"] = database?.ConnectionString,
+            ["NotifyHub:Notifications:Throttle:Email"] = "4",
+            ["NotifyHub:Notifications:Throttle:Sms"] = "2",
+        }, clock);
+        // Two workers: each its own scope and database connection, sharing the pace.
+        await using var first = app.Factory.Services.CreateAsyncScope();
+        await using var second = app.Factory.Services.CreateAsyncScope();
+        var workers = new[] { first, second }.Select(s => s.ServiceProvider.GetRequiredService<ChannelThrottle>()).ToArray();
+        async Task<double> Reserve(int worker, Channel channel) => (await workers[worker].ReserveAsync(channel, default)).TotalMilliseconds;
 
-        // Four emails at the same instant: slots 0, 250, 500, 750 ms; SMS keep their own pace.
-        Enumerable.Range(0, 4).Select(_ => throttle.Reserve(Channel.Email).TotalMilliseconds).ShouldBe([0, 250, 500, 750]);
-        Enumerable.Range(0, 2).Select(_ => throttle.Reserve(Channel.Sms).TotalMilliseconds).ShouldBe([0, 500]);
-        throttle.Reserve(Channel.Letter).ShouldBe(TimeSpan.Zero); // unlimited
+        // Four emails at the same instant from alternating workers: slots 0, 250, 500, 750 ms; SMS keep their own pace.
+        double[] emails = [await Reserve(0, Channel.Email), await Reserve(1, Channel.Email), await Reserve(0, Channel.Email), await Reserve(1, Channel.Email)];
+        emails.ShouldBe([0, 250, 500, 750]);
+        double[] sms = [await Reserve(1, Channel.Sms), await Reserve(0, Channel.Sms)];
+        sms.ShouldBe([0, 500]);
+        (await Reserve(0, Channel.Letter)).ShouldBe(0); // unlimited
 
-        // 300 ms later the next free email slot is still 1 s after the first: 700 ms from now.
+        // 300 ms later the next free email slot is still 1 s after the first: 700 ms from now, whichever worker asks.
         clock.Advance(TimeSpan.FromMilliseconds(300));
-        throttle.Reserve(Channel.Email).TotalMilliseconds.ShouldBe(700);
+        (await Reserve(1, Channel.Email)).ShouldBe(700);
 
         // After an idle spell there is no burst credit: the first send goes now, the next one interval later.
         clock.Advance(TimeSpan.FromSeconds(10));
-        throttle.Reserve(Channel.Email).ShouldBe(TimeSpan.Zero);
-        throttle.Reserve(Channel.Email).TotalMilliseconds.ShouldBe(250);
+        (await Reserve(0, Channel.Email)).ShouldBe(0);
+        (await Reserve(1, Channel.Email)).ShouldBe(250);
     }
 
     private static List<string> SmsFiles(NotificationsApp app)

@@ -21,6 +21,8 @@ public class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(
 
     public DbSet<Campaigns.CampaignRecipient> CampaignRecipients => Set<Campaigns.CampaignRecipient>();
 
+    public DbSet<Delivery.ChannelPace> ChannelPaces => Set<Delivery.ChannelPace>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

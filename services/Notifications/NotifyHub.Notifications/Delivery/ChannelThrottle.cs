@@ -1,19 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using NotifyHub.Notifications.Database;
 
 namespace NotifyHub.Notifications.Delivery;
 
 /// <summary>
-/// Paces sends per channel to the configured messages per second in this worker process: each send reserves the
-/// next free slot (slots 1/rate apart) and waits for it on the injected clock. Several workers each keep their own
-/// pace, so the deployment's rate is the per-worker rate times the number of workers.
+/// Paces sends per channel to the configured messages per second across every worker: a provider's rate limit is
+/// the account's, not one process's. Each send reserves the next free slot (slots 1/rate apart) with one atomic
+/// upsert of the channel's <see cref="ChannelPace"/> row, so no two workers ever hold the same slot, then waits for
+/// it on the injected clock. An idle spell gives no burst credit: a slot is never earlier than now.
 /// </summary>
-public sealed class ChannelThrottle(IOptions<NotificationsOptions> options, TimeProvider clock)
+public sealed class ChannelThrottle(NotificationsDbContext db, IOptions<NotificationsOptions> options, TimeProvider clock)
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<Channel, DateTimeOffset> _next = [];
-
     /// <summary>Takes the next slot for <paramref name="channel"/> and says how long to wait for it (zero: go now).</summary>
-    public TimeSpan Reserve(Channel channel)
+    public async Task<TimeSpan> ReserveAsync(Channel channel, CancellationToken cancellationToken)
     {
         var rate = channel switch
         {
@@ -26,18 +28,34 @@ public sealed class ChannelThrottle(IOptions<NotificationsOptions> options, Time
             return TimeSpan.Zero;
         }
 
-        lock (_gate)
+        var now = clock.GetUtcNow();
+        var interval = TimeSpan.FromSeconds(1 / rate).Ticks;
+        var slot = await db.Database.SqlQueryRaw<long>(ReserveSql(), channel.ToCode(), now.UtcTicks, interval)
+            .ToListAsync(cancellationToken);
+        return new DateTimeOffset(slot.Single(), TimeSpan.Zero) - now;
+    }
+
+    public async Task WaitAsync(Channel channel, CancellationToken cancellationToken)
+    {
+        var wait = await ReserveAsync(channel, cancellationToken);
+        if (wait > TimeSpan.Zero)
         {
-            var now = clock.GetUtcNow();
-            var slot = _next.TryGetValue(channel, out var next) && next > now ? next : now;
-            _next[channel] = slot + TimeSpan.FromSeconds(1 / rate);
-            return slot - now;
+            await Task.Delay(wait, clock, cancellationToken);
         }
     }
 
-    public Task WaitAsync(Channel channel, CancellationToken cancellationToken)
+    /// <summary>The slot is the later of the stored next slot and now; the stored one moves one interval past it.</summary>
+    private string ReserveSql()
     {
-        var wait = Reserve(channel);
-        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, clock, cancellationToken);
+        var entity = db.Model.FindEntityType(typeof(ChannelPace))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var channel = sql.DelimitIdentifier(entity.FindProperty(nameof(ChannelPace.Channel))!.GetColumnName());
+        var next = sql.DelimitIdentifier(entity.FindProperty(nameof(ChannelPace.NextSlotTicks))!.GetColumnName());
+        return $$"""
+            INSERT INTO {{table}} AS pace ({{channel}}, {{next}}) VALUES ({0}, {1} + {2})
+            ON CONFLICT ({{channel}}) DO UPDATE SET {{next}} = CASE WHEN pace.{{next}} > {1} THEN pace.{{next}} ELSE {1} END + {2}
+            RETURNING {{next}} - {2} AS "Value"
+            """;
     }
 }

@@ -142,6 +142,20 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.ToTable("campaign_recipients", "notifications");
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Delivery.ChannelPace", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("NextSlotTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("channel_paces", "notifications");
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Delivery.Notification", b =>
                 {
                     b.Property<Guid>("Id")

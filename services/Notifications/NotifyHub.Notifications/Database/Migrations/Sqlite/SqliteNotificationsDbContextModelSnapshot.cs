@@ -133,6 +133,20 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.ToTable("campaign_recipients", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Delivery.ChannelPace", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextSlotTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("channel_paces", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Delivery.Notification", b =>
                 {
                     b.Property<Guid>("Id")
