@@ -21,7 +21,8 @@ namespace NotifyHub.Notifications.Delivery;
 /// but the end-of-data mark): killed before, the server discards the half message and the broker redelivers it; killed
 /// after, the server all but certainly has it and the scheduler records it sent rather than send a duplicate. An SMS
 /// is claimed before Twilio is called and sent again if its worker dies (at least once);</item>
-/// <item>the provider's answer and the events commit in one transaction, before the next send of the batch.</item>
+/// <item>the provider's answer and the events commit in one transaction: an SMS's before the next send of the batch,
+/// the accepted emails of a batch together at its end (their claims already stop a second send).</item>
 /// </list>
 /// </summary>
 public sealed partial class DeliverNotificationsConsumer(
@@ -72,20 +73,29 @@ public sealed partial class DeliverNotificationsConsumer(
 
         var suppressed = await suppressions.SuppressedAsync(
             [.. sendable.Select(s => new SuppressionList.Candidate(s.Notification.Id, s.Notification.IncidentId, s.Notification.Channel, s.Recipient.Address!))], ct);
-        foreach (var (notification, recipient) in sendable)
+        var accepted = new List<DeliveryOutcomes.Accepted>();
+        try
         {
-            if (suppressed.Contains(notification.Id))
+            foreach (var (notification, recipient) in sendable)
             {
-                await outcomes.SuppressAsync(notification.Id, ct);
-                continue;
-            }
+                if (suppressed.Contains(notification.Id))
+                {
+                    await outcomes.SuppressAsync(notification.Id, ct);
+                    continue;
+                }
 
-            await throttle.WaitAsync(notification.Channel, ct);
-            await SendAsync(notification, recipient, ct);
+                await throttle.WaitAsync(notification.Channel, ct);
+                await SendAsync(notification, recipient, accepted, ct);
+            }
+        }
+        finally
+        {
+            // Accepted emails are recorded together, even if this consumer is being stopped.
+            await outcomes.ApplyAcceptedAsync(accepted, CancellationToken.None);
         }
     }
 
-    private async Task SendAsync(Notification notification, RecipientDetails recipient, CancellationToken ct)
+    private async Task SendAsync(Notification notification, RecipientDetails recipient, List<DeliveryOutcomes.Accepted> accepted, CancellationToken ct)
     {
         var template = await cache.TemplateAsync(db, notification.TemplateId, ct);
         var rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, notification.IncidentId, ct));
@@ -99,7 +109,14 @@ public sealed partial class DeliverNotificationsConsumer(
             return;
         }
 
-        // The provider has answered: record it even if this consumer is being stopped, or it would be sent again.
+        if (result.Outcome == SendOutcome.Sent && notification.Channel == Channel.Email)
+        {
+            // Its claim already stops a second send: the record can wait for the batch's others.
+            accepted.Add(new DeliveryOutcomes.Accepted(notification, result, deliveredOnAccept));
+            return;
+        }
+
+        // The provider has answered: record it even if this consumer is being stopped (an SMS would be sent again).
         await outcomes.ApplyAsync(notification, result, deliveredOnAccept, recipient.Address, CancellationToken.None);
     }
 

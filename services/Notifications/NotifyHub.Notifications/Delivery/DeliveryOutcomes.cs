@@ -42,6 +42,54 @@ public sealed class DeliveryOutcomes(
         }
     }
 
+    /// <summary>
+    /// Emails the server accepted, recorded together (a consumer's batch): one commit for all their states and events.
+    /// Holding them until then cannot make a duplicate: each email's claim, committed at its end-of-data mark, already
+    /// stops it being sent again, and a worker killed before this commit leaves them <c>sending</c>, which the scheduler
+    /// records sent after the lease.
+    /// </summary>
+    public async Task ApplyAcceptedAsync(IReadOnlyList<Accepted> accepted, CancellationToken ct)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        foreach (var (notification, result, deliveredOnAccept) in accepted)
+        {
+            db.Notifications.Attach(notification);
+            Accept(notification, result, deliveredOnAccept, now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // One of them moved meanwhile (the scheduler settled it after its lease): each on its own, as stored now.
+            foreach (var (notification, result, deliveredOnAccept) in accepted)
+            {
+                await ApplyAsync(notification.Id, result, deliveredOnAccept, null, ct);
+            }
+        }
+    }
+
+    private void Accept(Notification notification, SendResult result, bool deliveredOnAccept, DateTimeOffset now)
+    {
+        if (notification.MarkSent(result.ProviderMessageId, now))
+        {
+            db.Publish(Sent(notification, now));
+        }
+
+        if (deliveredOnAccept && notification.MarkDelivered(now))
+        {
+            db.Publish(Delivered(notification, now));
+        }
+    }
+
     private async Task ApplyTrackedAsync(Notification notification, SendResult result, bool deliveredOnAccept, Sensitive<string>? address,
         CancellationToken ct)
     {
@@ -49,16 +97,7 @@ public sealed class DeliveryOutcomes(
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
-                if (notification.MarkSent(result.ProviderMessageId, now))
-                {
-                    db.Publish(Sent(notification, now));
-                }
-
-                if (deliveredOnAccept && notification.MarkDelivered(now))
-                {
-                    db.Publish(Delivered(notification, now));
-                }
-
+                Accept(notification, result, deliveredOnAccept, now);
                 break;
             case SendOutcome.Unconfirmed:
                 // Only a claim nobody has answered since: the server all but certainly has it, and no receipt will come.
@@ -126,4 +165,7 @@ public sealed class DeliveryOutcomes(
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>A send the provider accepted, waiting to be recorded with others.</summary>
+    public sealed record Accepted(Notification Notification, SendResult Result, bool DeliveredOnAccept);
 }
