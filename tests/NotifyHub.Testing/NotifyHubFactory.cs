@@ -16,12 +16,17 @@ public class NotifyHubFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDataDirectory;
 
     /// <param name="services">Replaces services after the host's own registrations (e.g. a manual <see cref="TimeProvider"/>).</param>
     public NotifyHubFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _services = services;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "notifyhub-tests", Guid.NewGuid().ToString("N"));
+        // A data directory given in the settings outlives this host (a restart test starts another on it); the
+        // caller deletes it. Otherwise each host has its own, deleted when it is disposed.
+        string? given = null;
+        _ownsDataDirectory = settings?.TryGetValue("NotifyHub:DataDirectory", out given) != true;
+        DataDirectory = given ?? Path.Combine(Path.GetTempPath(), "notifyhub-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
             ["NotifyHub:DataDirectory"] = DataDirectory,
@@ -52,10 +57,30 @@ public class NotifyHubFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataDirectory))
+        if (disposing && _ownsDataDirectory)
+        {
+            DeleteDataDirectory(DataDirectory);
+        }
+    }
+
+    /// <summary>
+    /// A few tries: a SQLite connection closing as the pools are cleared may still add or remove its journal while
+    /// the folder is being emptied. A folder still filling after five tries fails the test: something went on
+    /// writing long after the host stopped.
+    /// </summary>
+    public static void DeleteDataDirectory(string directory)
+    {
+        for (var attempt = 1; Directory.Exists(directory); attempt++)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(DataDirectory, recursive: true);
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                Thread.Sleep(200 * attempt);
+            }
         }
     }
 }

@@ -41,6 +41,9 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<RecipientReader>();
         services.AddScoped<DeliveryOutcomes>();
         services.AddScoped<LetterBatches>();
+        // Registered before the bus, so its stop (waiting for running batches) comes after the bus's.
+        services.AddSingleton<SendsInFlight>();
+        services.AddHostedService(sp => sp.GetRequiredService<SendsInFlight>());
         services.AddSingleton<DeliveryScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryScheduler>());
     }

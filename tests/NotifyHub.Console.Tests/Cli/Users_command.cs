@@ -57,10 +57,6 @@ public sealed class Users_command : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
+        NotifyHubFactory.DeleteDataDirectory(_data);
     }
 }

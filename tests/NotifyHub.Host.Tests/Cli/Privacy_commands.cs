@@ -182,10 +182,6 @@ public sealed class Privacy_commands : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
+        NotifyHubFactory.DeleteDataDirectory(_data);
     }
 }

@@ -24,15 +24,18 @@ namespace NotifyHub.Notifications.Delivery;
 /// <item>the provider's answer and the events commit in one transaction: an SMS's before the next send of the batch,
 /// the accepted emails of a batch together at its end (their claims already stop a second send).</item>
 /// </list>
+/// When the host is stopping, the batch's unsent notifications are handed back to the scheduler (due now, so any
+/// instance, or this one at its next start, publishes them again) instead of waiting out their throttle slots.
 /// </summary>
 public sealed partial class DeliverNotificationsConsumer(
     NotificationsDbContext db, RecipientReader reader, TemplateCache cache, TemplateRenderer renderer, IEmailSender email,
     ISmsSender sms, SuppressionList suppressions, DeliveryOutcomes outcomes, ChannelThrottle throttle, QuietHours quietHours,
-    IOptions<NotificationsOptions> options, TimeProvider clock, ILogger<DeliverNotificationsConsumer> logger)
+    SendsInFlight inFlight, IOptions<NotificationsOptions> options, TimeProvider clock, ILogger<DeliverNotificationsConsumer> logger)
     : IConsumer<Batch<DeliverNotification>>
 {
     public async Task Consume(ConsumeContext<Batch<DeliverNotification>> context)
     {
+        using var running = inFlight.Enter();
         var ct = context.CancellationToken;
         var ids = context.Message.Select(m => m.Message.NotificationId).Distinct().ToList();
         var notifications = await db.Notifications.AsNoTracking()
@@ -74,17 +77,29 @@ public sealed partial class DeliverNotificationsConsumer(
         var suppressed = await suppressions.SuppressedAsync(
             [.. sendable.Select(s => new SuppressionList.Candidate(s.Notification.Id, s.Notification.IncidentId, s.Notification.Channel, s.Recipient.Address!))], ct);
         var accepted = new List<DeliveryOutcomes.Accepted>();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, inFlight.Stopping);
         try
         {
-            foreach (var (notification, recipient) in sendable)
+            for (var next = 0; next < sendable.Count; next++)
             {
+                var (notification, recipient) = sendable[next];
                 if (suppressed.Contains(notification.Id))
                 {
                     await outcomes.SuppressAsync(notification.Id, ct);
                     continue;
                 }
 
-                await throttle.WaitAsync(notification.Channel, ct);
+                try
+                {
+                    inFlight.Stopping.ThrowIfCancellationRequested();
+                    await throttle.WaitAsync(notification.Channel, stopping.Token);
+                }
+                catch (OperationCanceledException) when (inFlight.Stopping.IsCancellationRequested)
+                {
+                    await HandBackAsync([.. sendable.Skip(next).Select(s => s.Notification.Id)]);
+                    return;
+                }
+
                 await SendAsync(notification, recipient, accepted, ct);
             }
         }
@@ -185,6 +200,15 @@ public sealed partial class DeliverNotificationsConsumer(
                 .SetProperty(x => x.Attempts, attempts + 1), ct);
     }
 
+    /// <summary>Still queued, due now: the scheduler publishes them again. A suppressed one is simply suppressed then.</summary>
+    private async Task HandBackAsync(List<Guid> ids)
+    {
+        var now = clock.GetUtcNow();
+        var handedBack = await db.Notifications.Where(n => ids.Contains(n.Id) && n.Status == DeliveryStatus.Queued)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.NotBefore, now), CancellationToken.None);
+        LogHandedBack(logger, handedBack);
+    }
+
     private async Task<Dictionary<Guid, CampaignStatus>> CampaignStatusesAsync(List<Notification> notifications, CancellationToken ct)
     {
         var campaignIds = notifications.Where(n => n.CampaignId is not null).Select(n => n.CampaignId!.Value).Distinct().ToList();
@@ -209,6 +233,9 @@ public sealed partial class DeliverNotificationsConsumer(
         await outcomes.FailAsync(tracked, code, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Count} unsent notifications handed back to the scheduler")]
+    private static partial void LogHandedBack(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} has no readable address for its channel")]
     private static partial void LogNoAddress(ILogger logger, Guid notificationId);

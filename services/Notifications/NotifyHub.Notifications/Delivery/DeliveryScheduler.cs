@@ -16,13 +16,19 @@ namespace NotifyHub.Notifications.Delivery;
 /// batched; finished campaigns are completed. Every instance runs it; the state guards make overlaps harmless.
 /// </summary>
 public sealed partial class DeliveryScheduler(
-    IServiceScopeFactory scopes, IOptions<NotificationsOptions> options, TimeProvider clock, ILogger<DeliveryScheduler> logger)
+    IServiceScopeFactory scopes, IOptions<NotificationsOptions> options, IOptions<BusOptions> bus, TimeProvider clock,
+    ILogger<DeliveryScheduler> logger)
     : BackgroundService
 {
     private const int Batch = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (bus.Value.Transport == BusTransport.InMemory)
+        {
+            await RecoverInMemoryMessagesAsync(stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -76,6 +82,25 @@ public sealed partial class DeliveryScheduler(
         if (unconfirmed.Count > 0)
         {
             LogUnconfirmed(logger, unconfirmed.Count);
+        }
+    }
+
+    /// <summary>
+    /// The in-memory bus keeps nothing across a restart: the messages of notifications still queued when the last
+    /// process stopped are gone. Made due now, they are published again (a duplicate is harmless: only a queued
+    /// notification is sent, and only once).
+    /// </summary>
+    private async Task RecoverInMemoryMessagesAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var now = clock.GetUtcNow();
+        var recovered = await db.Notifications
+            .Where(n => n.Status == DeliveryStatus.Queued && n.Channel != Channel.Letter && n.NotBefore == null)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.NotBefore, now), ct);
+        if (recovered > 0)
+        {
+            LogRecovered(logger, recovered);
         }
     }
 
@@ -136,6 +161,9 @@ public sealed partial class DeliveryScheduler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery scheduler pass failed; retrying")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} queued notifications published again: the in-memory bus lost their messages at the last stop")]
+    private static partial void LogRecovered(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} SMS were left sending by a worker that stopped; sending them again")]
     private static partial void LogRequeued(ILogger logger, int count);
