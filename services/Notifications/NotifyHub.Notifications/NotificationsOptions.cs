@@ -34,8 +34,8 @@ public sealed class NotificationsOptions
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Emails and SMS a worker takes off the queue at once: their notifications, projections and suppressions are read
-    /// in one go, then each is claimed, sent and recorded on its own.
+    /// Emails and SMS named in one delivery message, which a worker takes as a batch: their notifications, projections
+    /// and suppressions are read in one go, then each is claimed, sent and recorded on its own.
     /// </summary>
     [Range(1, 500)]
     public int DeliveryBatchSize { get; set; } = 50;

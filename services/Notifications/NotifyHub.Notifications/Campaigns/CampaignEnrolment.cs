@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
@@ -10,12 +11,14 @@ namespace NotifyHub.Notifications.Campaigns;
 
 /// <summary>
 /// Turns people into notifications for a campaign: the channels each person can be reached on (they have a
-/// projection for its purpose), picked by the campaign's strategy. Email and SMS get a <see cref="DeliverNotification"/>
-/// each (through the outbox, in the caller's transaction); letters wait for the letter batcher. Never saves: the
-/// caller's SaveChanges commits the notifications and their messages together.
+/// projection for its purpose), picked by the campaign's strategy. Email and SMS are published in
+/// <see cref="DeliverNotifications"/> messages (through the outbox, in the caller's transaction); letters wait for the
+/// letter batcher. Never saves: the caller's SaveChanges commits the notifications and their messages together.
 /// </summary>
-public sealed class CampaignEnrolment(NotificationsDbContext db, TimeProvider clock)
+public sealed class CampaignEnrolment(NotificationsDbContext db, IOptions<NotificationsOptions> options, TimeProvider clock)
 {
+    private readonly List<Guid> _toDeliver = [];
+
     /// <summary>Enrols those of <paramref name="personIds"/> not yet in the campaign; returns how many notifications were queued.</summary>
     public async Task<int> EnrolAsync(Campaign campaign, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
     {
@@ -44,6 +47,7 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, TimeProvider cl
             }
         }
 
+        PublishQueued();
         return queued;
     }
 
@@ -63,6 +67,7 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, TimeProvider cl
         }
 
         Queue(campaign, failed.PersonId, next, clock.GetUtcNow());
+        PublishQueued();
         return true;
     }
 
@@ -117,6 +122,8 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, TimeProvider cl
                 campaign.CompletedAt = null;
             }
         }
+
+        PublishQueued();
     }
 
     /// <summary>The channels a person reachable on <paramref name="reachable"/> gets: all of them, or the first in the campaign's order.</summary>
@@ -132,13 +139,23 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, TimeProvider cl
         db.Notifications.Add(notification);
         if (channel != Channel.Letter && campaign.Status == CampaignStatus.Running)
         {
-            db.Publish(new DeliverNotification(notification.Id));
+            _toDeliver.Add(notification.Id);
         }
         else if (channel != Channel.Letter)
         {
             // Paused: resume republishes everything still queued.
             notification.NotBefore = now;
         }
+    }
+
+    private void PublishQueued()
+    {
+        foreach (var message in DeliverNotifications.For(_toDeliver, options.Value.DeliveryBatchSize))
+        {
+            db.Publish(message);
+        }
+
+        _toDeliver.Clear();
     }
 
     private async Task<Dictionary<Guid, HashSet<Channel>>> ReachableAsync(Guid incidentId, IReadOnlyCollection<Guid> personIds, CancellationToken ct)

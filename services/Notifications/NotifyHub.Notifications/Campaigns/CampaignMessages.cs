@@ -3,5 +3,13 @@ namespace NotifyHub.Notifications.Campaigns;
 /// <summary>Internal to notifications: enrol the next page of the incident's parties (after <paramref name="AfterPartyId"/>) in a launched campaign.</summary>
 public sealed record EnrolCampaignPage(Guid CampaignId, long AfterPartyId);
 
-/// <summary>Internal to notifications: send one notification. Any worker may take it (competing consumers); its state decides what happens.</summary>
-public sealed record DeliverNotification(Guid NotificationId);
+/// <summary>
+/// Internal to notifications: send these notifications, up to <c>DeliveryBatchSize</c> of them. Any worker may take
+/// the message (competing consumers); each notification's own state decides what happens to it. Many to a message,
+/// because at a million people one message each costs the outbox, the broker and the consumer more than the sends.
+/// </summary>
+public sealed record DeliverNotifications(IReadOnlyList<Guid> NotificationIds)
+{
+    public static IEnumerable<DeliverNotifications> For(IEnumerable<Guid> notificationIds, int perMessage) =>
+        notificationIds.Chunk(perMessage).Select(ids => new DeliverNotifications(ids));
+}

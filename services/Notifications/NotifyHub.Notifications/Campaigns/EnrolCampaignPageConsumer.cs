@@ -7,7 +7,7 @@ namespace NotifyHub.Notifications.Campaigns;
 
 /// <summary>
 /// Launch's fan-out, one page of parties per message: a launch over millions of people is many small transactions,
-/// each enrolling its page and queueing one <see cref="DeliverNotification"/> per notification, then handing on to
+/// each enrolling its page and queueing its notifications in <see cref="DeliverNotifications"/> messages, then handing on to
 /// the next page. The inbox makes a redelivered page a no-op; a person already enrolled is skipped.
 /// </summary>
 public sealed class EnrolCampaignPageConsumer(NotificationsDbContext db, CampaignEnrolment enrolment)

@@ -11,9 +11,9 @@ using NotifyHub.Notifications.Templates;
 namespace NotifyHub.Notifications.Delivery;
 
 /// <summary>
-/// Sends emails and SMS, each to each person once. Messages arrive in batches (see
-/// <see cref="DeliverNotificationsConsumerDefinition"/>) so that reading the notifications, their campaigns, projections
-/// and suppressions costs a few queries per batch instead of per person. Each send is then its own unit:
+/// Sends emails and SMS, each to each person once. Each message names a batch of notifications (see
+/// <see cref="DeliverNotifications"/>), so reading them, their campaigns, projections and suppressions costs a few
+/// queries per batch instead of per person. Each send is then its own unit:
 /// <list type="number">
 /// <item>only a <c>queued</c> notification is sent; anything else (a redelivery, a duplicate) is acknowledged and dropped;</item>
 /// <item>one conditional UPDATE claims it, <c>queued → sending</c> with a lease — of two workers holding the same
@@ -31,13 +31,13 @@ public sealed partial class DeliverNotificationsConsumer(
     NotificationsDbContext db, RecipientReader reader, TemplateCache cache, TemplateRenderer renderer, IEmailSender email,
     ISmsSender sms, SuppressionList suppressions, DeliveryOutcomes outcomes, ChannelThrottle throttle, QuietHours quietHours,
     SendsInFlight inFlight, IOptions<NotificationsOptions> options, TimeProvider clock, ILogger<DeliverNotificationsConsumer> logger)
-    : IConsumer<Batch<DeliverNotification>>
+    : IConsumer<DeliverNotifications>
 {
-    public async Task Consume(ConsumeContext<Batch<DeliverNotification>> context)
+    public async Task Consume(ConsumeContext<DeliverNotifications> context)
     {
         using var running = inFlight.Enter();
         var ct = context.CancellationToken;
-        var ids = context.Message.Select(m => m.Message.NotificationId).Distinct().ToList();
+        var ids = context.Message.NotificationIds.Distinct().ToList();
         var notifications = await db.Notifications.AsNoTracking()
             .Where(n => ids.Contains(n.Id) && n.Status == DeliveryStatus.Queued && n.Channel != Channel.Letter)
             .ToListAsync(ct);
@@ -148,7 +148,7 @@ public sealed partial class DeliverNotificationsConsumer(
             rendered.Subject ?? "", rendered.Body, rendered.Text ?? "");
         var lease = clock.GetUtcNow() + options.Value.SendLease;
         await using var claim = await db.Database.BeginTransactionAsync(ct);
-        if (await ClaimAsync(notification, lease, ct) == 0)
+        if (await NotificationClaim.ClaimAsync(db, notification, lease, ct) == 0)
         {
             return SendResult.Abandoned;
         }
@@ -179,25 +179,13 @@ public sealed partial class DeliverNotificationsConsumer(
         // another worker, so a request still waiting for a connection at half the lease gives up.
         using var sending = new CancellationTokenSource(options.Value.SendLease / 2);
         var lease = clock.GetUtcNow() + options.Value.SendLease;
-        if (ct.IsCancellationRequested || await ClaimAsync(notification, lease, sending.Token) == 0)
+        if (ct.IsCancellationRequested || await NotificationClaim.ClaimAsync(db, notification, lease, sending.Token) == 0)
         {
             return SendResult.Abandoned;
         }
 
         notification.Claimed(lease);
         return await sms.SendAsync(new SmsMessage(notification.Id, recipient.Address!, rendered.Body, recipient.Country), sending.Token);
-    }
-
-    /// <summary>queued → sending with a lease, only if nobody else took it since we read it.</summary>
-    private Task<int> ClaimAsync(Notification notification, DateTimeOffset lease, CancellationToken ct)
-    {
-        var attempts = notification.Attempts;
-        return db.Notifications
-            .Where(n => n.Id == notification.Id && n.Status == DeliveryStatus.Queued && n.Attempts == attempts)
-            .ExecuteUpdateAsync(n => n
-                .SetProperty(x => x.Status, DeliveryStatus.Sending)
-                .SetProperty(x => x.LeaseUntil, lease)
-                .SetProperty(x => x.Attempts, attempts + 1), ct);
     }
 
     /// <summary>Still queued, due now: the scheduler publishes them again. A suppressed one is simply suppressed then.</summary>

@@ -118,7 +118,11 @@ public sealed partial class DeliveryScheduler(
             foreach (var notification in due)
             {
                 notification.NotBefore = null;
-                db.Publish(new DeliverNotification(notification.Id));
+            }
+
+            foreach (var message in DeliverNotifications.For(due.Select(n => n.Id), options.Value.DeliveryBatchSize))
+            {
+                db.Publish(message);
             }
 
             await db.SaveChangesAsync(ct);
