@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Database;
 
 namespace NotifyHub.BuildingBlocks.Messaging;
 
@@ -83,13 +83,10 @@ public sealed partial class OutboxDispatcher<TContext>(
         }
 
         // Names come from the model: a context may apply a naming convention (the privacy store is snake_case).
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
-        var tableId = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var idColumn = entity.FindProperty(nameof(OutboxMessage.Id))!.GetColumnName(tableId)!;
-        var table = tableId.Schema is null ? $"\"{tableId.Name}\"" : $"\"{tableId.Schema}\".\"{tableId.Name}\"";
+        var names = StoreNames.Of<OutboxMessage>(db);
 #pragma warning disable EF1002 // the table and column names come from the model, not from input; the limit is a parameter
         return db.OutboxMessages
-            .FromSqlRaw($"SELECT * FROM {table} ORDER BY \"{idColumn}\" LIMIT {{0}} FOR UPDATE SKIP LOCKED", batchSize)
+            .FromSqlRaw($"SELECT * FROM {names.Table} ORDER BY {names.Column(nameof(OutboxMessage.Id))} LIMIT {{0}} FOR UPDATE SKIP LOCKED", batchSize)
             .AsNoTracking().ToListAsync(ct);
 #pragma warning restore EF1002
     }

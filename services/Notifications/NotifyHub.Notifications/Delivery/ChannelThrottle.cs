@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.Notifications.Database;
 
 namespace NotifyHub.Notifications.Delivery;
@@ -47,11 +46,8 @@ public sealed class ChannelThrottle(NotificationsDbContext db, IOptions<Notifica
     /// <summary>The slot is the later of the stored next slot and now; the stored one moves one interval past it.</summary>
     private string ReserveSql()
     {
-        var entity = db.Model.FindEntityType(typeof(ChannelPace))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var channel = sql.DelimitIdentifier(entity.FindProperty(nameof(ChannelPace.Channel))!.GetColumnName());
-        var next = sql.DelimitIdentifier(entity.FindProperty(nameof(ChannelPace.NextSlotTicks))!.GetColumnName());
+        var names = StoreNames.Of<ChannelPace>(db);
+        var (table, channel, next) = (names.Table, names.Column(nameof(ChannelPace.Channel)), names.Column(nameof(ChannelPace.NextSlotTicks)));
         return $$"""
             INSERT INTO {{table}} AS pace ({{channel}}, {{next}}) VALUES ({0}, {1} + {2})
             ON CONFLICT ({{channel}}) DO UPDATE SET {{next}} = CASE WHEN pace.{{next}} > {1} THEN pace.{{next}} ELSE {1} END + {2}

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.Notifications.Database;
 
 namespace NotifyHub.Notifications.Delivery;
@@ -20,12 +19,10 @@ public static class NotificationClaim
 
     private static string Sql(NotificationsDbContext db)
     {
-        var entity = db.Model.FindEntityType(typeof(Notification))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
-        var (status, lease, attempts, id) = (Column(nameof(Notification.Status)), Column(nameof(Notification.LeaseUntil)),
-            Column(nameof(Notification.Attempts)), Column(nameof(Notification.Id)));
-        return $"UPDATE {sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} SET {status} = {{0}}, {lease} = {{1}}, {attempts} = {{2}} "
+        var names = StoreNames.Of<Notification>(db);
+        var (status, lease, attempts, id) = (names.Column(nameof(Notification.Status)), names.Column(nameof(Notification.LeaseUntil)),
+            names.Column(nameof(Notification.Attempts)), names.Column(nameof(Notification.Id)));
+        return $"UPDATE {names.Table} SET {status} = {{0}}, {lease} = {{1}}, {attempts} = {{2}} "
             + $"WHERE {id} = {{3}} AND {status} = {{4}} AND {attempts} = {{5}}";
     }
 }
