@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Auth.KeyRing;
+using NotifyHub.BuildingBlocks.Auth.Sessions;
 using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Platform;
+using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.BuildingBlocks.Auth;
 
@@ -15,7 +19,9 @@ public static class AuthenticationRegistration
 
     /// <summary>
     /// Bearer tokens for <c>/api</c>, cookies for staff pages, both issued by the console module's Identity and
-    /// readable by every instance because Data Protection keys live in the shared platform database.
+    /// readable by every instance because Data Protection keys live in the shared platform database, encrypted
+    /// under a key derived from the root key. Each token and cookie names a server-side session that every
+    /// request is checked against, in whichever module it arrives.
     /// </summary>
     public static IServiceCollection AddNotifyHubAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +30,10 @@ public static class AuthenticationRegistration
         services.AddDataProtection()
             .SetApplicationName("NotifyHub")
             .PersistKeysToDbContext<PlatformDbContext>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IRootKeyProvider>((o, roots) => o.XmlEncryptor = new RootKeyXmlEncryptor(roots));
+        services.AddHostedService<PlaintextKeyPurge>();
+        services.AddStaffSessions();
 
         services.AddAuthentication(o =>
             {
@@ -31,8 +41,15 @@ public static class AuthenticationRegistration
                 o.DefaultChallengeScheme = Selector;
             })
             .AddPolicyScheme(Selector, "Bearer token or cookie", o => o.ForwardDefaultSelector = SelectScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = SessionBearerEvents.MessageReceivedAsync)
+            .AddScheme<AuthenticationSchemeOptions, SessionSignInHandler>(SessionSignInHandler.SignInScheme, null)
             .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Events.OnSigningIn = SessionCookieEvents.SigningInAsync;
+            o.Events.OnValidatePrincipal = SessionCookieEvents.ValidatePrincipalAsync;
+            o.Events.OnSigningOut = SessionCookieEvents.SigningOutAsync;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))

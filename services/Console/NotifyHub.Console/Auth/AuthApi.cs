@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NotifyHub.BuildingBlocks.Auth.Sessions;
 
 namespace NotifyHub.Console.Auth;
 
@@ -12,9 +12,10 @@ public static class AuthApi
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/login", Login.HandleAsync).WithName("Login").AllowAnonymous()
-            .Produces<AccessTokenResponse>();
-        auth.MapPost("/refresh", Refresh.HandleAsync).WithName("Refresh").AllowAnonymous()
-            .Produces<AccessTokenResponse>();
+            .Produces<SessionTokens>();
+        auth.MapPost("/refresh", Refresh.HandleAsync).WithName("Refresh").AllowAnonymous();
+        auth.MapPost("/logout", Logout.LogoutAsync).WithName("Logout").RequireAuthorization();
+        auth.MapPost("/logout-everywhere", Logout.LogoutEverywhereAsync).WithName("LogoutEverywhere").RequireAuthorization();
         auth.MapGet("/me", Me.HandleAsync).WithName("Me").RequireAuthorization();
         auth.MapPost("/password", ChangePassword.HandleAsync).WithName("ChangePassword").RequireAuthorization();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using NotifyHub.BuildingBlocks.Auth.Sessions;
 using NotifyHub.Console.Staff;
 
 namespace NotifyHub.Console.Auth;
@@ -8,9 +9,9 @@ namespace NotifyHub.Console.Auth;
 public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 /// <summary>
-/// <c>POST /api/v1/auth/login</c>, the way Identity's <c>MapIdentityApi</c> signs in with the bearer scheme (its
-/// handler writes <c>{tokenType, accessToken, expiresIn, refreshToken}</c>), minus its public registration
-/// endpoints, plus problem codes clients can branch on.
+/// <c>POST /api/v1/auth/login</c>, the way Identity's <c>MapIdentityApi</c> signs in, minus its public registration
+/// endpoints, plus problem codes clients can branch on. The sign-in goes to the session scheme, which opens a
+/// server-side session and writes <c>{tokenType, accessToken, expiresIn, refreshToken}</c> for it.
 /// </summary>
 internal static class Login
 {
@@ -30,7 +31,7 @@ internal static class Login
             return LoginProblems.InvalidCredentials();
         }
 
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        signIn.AuthenticationScheme = SessionSignInHandler.SignInScheme;
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
@@ -58,7 +59,7 @@ internal static class Login
 
         if (result.Succeeded)
         {
-            // The bearer handler has already written the token response.
+            // The session scheme has already written the token response.
             return TypedResults.Empty;
         }
 

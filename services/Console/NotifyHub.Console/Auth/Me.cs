@@ -7,7 +7,7 @@ using NotifyHub.Console.Staff;
 
 namespace NotifyHub.Console.Auth;
 
-/// <summary>The caller as the token describes them: roles and vendor come from its claims, not from the database.</summary>
+/// <summary>The caller as their session describes them: roles and vendor are the session's (the token's own claims are replaced).</summary>
 public sealed record MeView(Guid Id, string Email, IReadOnlyList<string> Roles, Guid? VendorId, bool TwoFactorEnabled);
 
 internal static class Me

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Auth.Sessions;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Staff;
 
@@ -15,7 +17,8 @@ public sealed record TwoFactorEnabled(IReadOnlyList<string> RecoveryCodes);
 
 /// <summary>
 /// TOTP two-factor sign-in (RFC 6238: SHA-1, 30 s, 6 digits): set up a key, prove it with a code to enable it,
-/// or disable it. Each step renews the security stamp, so existing refresh tokens stop working.
+/// or disable it. Each step renews the security stamp; enabling and disabling also end every session of the user
+/// (this one included), since a session opened with one factor must not outlive a change to the second.
 /// </summary>
 internal static class TwoFactor
 {
@@ -43,7 +46,7 @@ internal static class TwoFactor
     }
 
     public static async Task<Results<Ok<TwoFactorEnabled>, UnauthorizedHttpResult>> EnableAsync(TwoFactorCodeRequest request,
-        ClaimsPrincipal principal, UserManager<StaffUser> users)
+        ClaimsPrincipal principal, UserManager<StaffUser> users, IStaffSessions sessions)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
@@ -64,11 +67,12 @@ internal static class TwoFactor
 
         IdentityFailures.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, true));
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        await sessions.RevokeAllAsync(user.Id, SessionRevocationReasons.TwoFactorEnabled);
         return TypedResults.Ok(new TwoFactorEnabled([.. codes ?? []]));
     }
 
     public static async Task<Results<NoContent, UnauthorizedHttpResult>> DisableAsync(ClaimsPrincipal principal,
-        UserManager<StaffUser> users)
+        UserManager<StaffUser> users, IStaffSessions sessions)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
@@ -79,6 +83,7 @@ internal static class TwoFactor
 
         // A new key, so an old enrolment cannot be switched back on without setting up again.
         IdentityFailures.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user));
+        await sessions.RevokeAllAsync(user.Id, SessionRevocationReasons.TwoFactorDisabled);
         return TypedResults.NoContent();
     }
 }
