@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Auth;
@@ -21,6 +23,11 @@ public sealed class ConsoleModule : IModule
             .AddConsumer<VendorRevokedConsumer>();
         module.Services.AddStaff();
         module.Services.AddVendors();
+        module.Services.AddOptions<AccountSecurityOptions>().BindConfiguration(AccountSecurityOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        module.Services.AddScoped<SignInThrottle>();
+        module.Services.TryAddSingleton<IStaffSessions, NoStaffSessions>();
+        module.Services.AddHostedService<TwoFactorPolicyWarning>();
 
         // Hosted services start in registration order: this one runs after DatabaseMigrator, registered with the database.
         module.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section)

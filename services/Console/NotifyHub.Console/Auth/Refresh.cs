@@ -15,11 +15,18 @@ public sealed record RefreshRequest(string RefreshToken);
 /// </summary>
 internal static class Refresh
 {
-    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> HandleAsync(RefreshRequest request,
-        SignInManager<StaffUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    public static async Task<IResult> HandleAsync(RefreshRequest request, HttpContext http,
+        SignInManager<StaffUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, SignInThrottle throttle)
     {
+        var address = SignInThrottle.AddressOf(http);
+        if (await throttle.RetryAfterAsync(address, email: null, http.RequestAborted) is { } wait)
+        {
+            return SignInThrottle.TooManyAttempts(http, wait);
+        }
+
         if (string.IsNullOrEmpty(request.RefreshToken))
         {
+            await throttle.RecordFailureAsync(address, email: null, http.RequestAborted);
             return LoginProblems.InvalidRefreshToken();
         }
 
@@ -29,6 +36,7 @@ internal static class Refresh
             await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user ||
             await signIn.UserManager.IsLockedOutAsync(user))
         {
+            await throttle.RecordFailureAsync(address, email: null, http.RequestAborted);
             return LoginProblems.InvalidRefreshToken();
         }
 
