@@ -5,22 +5,31 @@ using FluentValidation;
 using Mediator;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
+using Microsoft.AspNetCore.Identity;
+using NotifyHub.Console.Audit;
 using NotifyHub.Console.Staff;
 
 namespace NotifyHub.Host;
 
 /// <summary>
 /// <c>notifyhub users add --email E --role R [--role R2] [--vendor V]</c> (password: one line on standard input,
-/// never an argument, which would land in shell history and <c>ps</c>) and <c>notifyhub users list</c>.
-/// Both go through the same command handlers and password policy as the staff API.
+/// never an argument, which would land in shell history and <c>ps</c>), <c>notifyhub users list</c>, and the life
+/// cycle: <c>disable|enable|unlock|reset-2fa|remove USER</c> and <c>roles USER --role R…</c>, USER being an id or an
+/// email. All go through the same command handlers, rules and audit entries as the staff API.
 /// </summary>
 public static class UsersCommand
 {
     public static Command Create()
     {
-        var users = new Command("users", "Staff accounts: add one, or list them.");
+        var users = new Command("users", "Staff accounts: add, list, disable, enable, unlock, change roles, reset 2FA, remove.");
         users.Subcommands.Add(Add());
         users.Subcommands.Add(List());
+        users.Subcommands.Add(Lifecycle("disable", "Disable an account and end its sessions (not the last active admin).", "disabled", id => new DisableStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(Lifecycle("enable", "Enable a disabled account.", "enabled", id => new EnableStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(Lifecycle("unlock", "End a lockout after failed sign-ins.", "unlocked", id => new UnlockStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(Lifecycle("reset-2fa", "Turn off an account's second factor (lost authenticator); it must enrol again.", "two-factor reset", id => new ResetStaffTwoFactor(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(Remove());
+        users.Subcommands.Add(ChangeRoles());
         return users;
     }
 
@@ -40,7 +49,10 @@ public static class UsersCommand
             var password = await ReadPasswordAsync(ct);
             await using var app = await CliHost.StartAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
-            var command = new CreateStaff(parse.GetValue(email)!, password, parse.GetValue(roles) ?? [], parse.GetValue(vendor));
+            var command = new CreateStaff(parse.GetValue(email)!, password, parse.GetValue(roles) ?? [], parse.GetValue(vendor))
+            {
+                Actor = AccountAudit.CommandLine,
+            };
             var id = await Send(scope.ServiceProvider.GetRequiredService<IMediator>(), command, ct);
             await System.Console.Out.WriteLineAsync(id.ToString());
         }));
@@ -66,6 +78,71 @@ public static class UsersCommand
             await System.Console.Out.WriteAsync(output.ToString());
         }));
         return list;
+    }
+
+    private static Argument<string> UserArgument() => new("user") { Description = "The account: its id or its email." };
+
+    private static Command Lifecycle(string name, string description, string done, Func<Guid, ICommand<StaffView>> make)
+    {
+        var user = UserArgument();
+        var command = new Command(name, description) { user };
+        command.SetAction((parse, ct) => CliGuard.Run(async () =>
+        {
+            await using var app = await CliHost.StartAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var id = await ResolveAsync(scope.ServiceProvider, parse.GetValue(user)!);
+            var view = await Send(scope.ServiceProvider.GetRequiredService<IMediator>(), make(id), ct);
+            await System.Console.Out.WriteLineAsync($"{view.Id} {done}");
+        }));
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var user = UserArgument();
+        var command = new Command("remove", "Delete an account for good (not the last active admin).") { user };
+        command.SetAction((parse, ct) => CliGuard.Run(async () =>
+        {
+            await using var app = await CliHost.StartAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var id = await ResolveAsync(scope.ServiceProvider, parse.GetValue(user)!);
+            await Send(scope.ServiceProvider.GetRequiredService<IMediator>(), new RemoveStaff(id) { Actor = AccountAudit.CommandLine }, ct);
+            await System.Console.Out.WriteLineAsync($"{id} removed");
+        }));
+        return command;
+    }
+
+    private static Command ChangeRoles()
+    {
+        var user = UserArgument();
+        var roles = new Option<string[]>("--role")
+        {
+            Description = $"The account's roles from now on: {string.Join(", ", Roles.All)}. Repeat for several.",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("roles", "Replace an account's roles and end its sessions.") { user, roles };
+        command.SetAction((parse, ct) => CliGuard.Run(async () =>
+        {
+            await using var app = await CliHost.StartAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var id = await ResolveAsync(scope.ServiceProvider, parse.GetValue(user)!);
+            var view = await Send(scope.ServiceProvider.GetRequiredService<IMediator>(),
+                new ChangeStaffRoles(id, parse.GetValue(roles) ?? []) { Actor = AccountAudit.CommandLine }, ct);
+            await System.Console.Out.WriteLineAsync($"{view.Id} roles {string.Join(',', view.Roles)}");
+        }));
+        return command;
+    }
+
+    private static async Task<Guid> ResolveAsync(IServiceProvider services, string user)
+    {
+        if (Guid.TryParse(user, out var id))
+        {
+            return id;
+        }
+
+        var found = await services.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(user.Trim());
+        return found?.Id ?? throw new CliException($"no staff account with that email: run `notifyhub users list`");
     }
 
     /// <summary>One line from standard input; typed without echo when a person is at a terminal.</summary>
@@ -107,7 +184,7 @@ public static class UsersCommand
     }
 
     /// <summary>The API's failures (validation, conflicts) as the one line a CLI user needs.</summary>
-    private static async Task<Guid> Send(IMediator mediator, CreateStaff command, CancellationToken ct)
+    private static async Task<T> Send<T>(IMediator mediator, ICommand<T> command, CancellationToken ct)
     {
         try
         {

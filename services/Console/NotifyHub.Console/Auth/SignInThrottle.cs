@@ -23,40 +23,47 @@ public sealed class SignInThrottle(ConsoleDbContext db, TimeProvider clock, IOpt
     /// <summary>How long the caller must wait, or null when it may try.</summary>
     public async Task<TimeSpan?> RetryAfterAsync(string address, string? email, CancellationToken cancellationToken)
     {
-        var (start, end) = Window();
+        var now = clock.GetUtcNow();
+        var since = (now - Settings.SignInWindow).UtcTicks;
         var keys = Keys(address, email);
         var counts = await db.SignInFailures.AsNoTracking()
-            .Where(c => keys.Contains(c.Key) && c.WindowStart == start.UtcTicks)
-            .Select(c => new { c.Key, c.Failures })
+            .Where(c => keys.Contains(c.Key) && c.WindowStart > since)
             .ToListAsync(cancellationToken);
-        var blocked = counts.Any(c => c.Failures >= (c.Key.StartsWith("ip:", StringComparison.Ordinal)
+        var blocking = counts.Where(c => c.Failures >= (c.Key.StartsWith("ip:", StringComparison.Ordinal)
             ? Settings.SignInFailuresPerAddress
-            : Settings.SignInFailuresPerAccount));
-        return blocked ? end - clock.GetUtcNow() : null;
+            : Settings.SignInFailuresPerAccount)).ToList();
+        return blocking.Count == 0
+            ? null
+            : blocking.Max(c => new DateTimeOffset(c.WindowStart, TimeSpan.Zero) + Settings.SignInWindow) - now;
     }
 
+    /// <summary>
+    /// Counts one failure for the address and the account. A window opens at the first failure and lasts
+    /// <see cref="AccountSecurityOptions.SignInWindow"/>; a failure after it has closed opens a new one.
+    /// </summary>
     public async Task RecordFailureAsync(string address, string? email, CancellationToken cancellationToken)
     {
-        var (start, _) = Window();
+        var now = clock.GetUtcNow().UtcTicks;
+        var since = now - Settings.SignInWindow.Ticks;
         var names = StoreNames.Of<SignInFailureCount>(db);
         string key = names.Column(nameof(SignInFailureCount.Key)),
             window = names.Column(nameof(SignInFailureCount.WindowStart)),
             failures = names.Column(nameof(SignInFailureCount.Failures));
         foreach (var k in Keys(address, email))
         {
-            // One statement, atomic on both providers: a new window restarts the count.
+            // One statement, atomic on both providers; SET sees the old row, so both CASEs test the same window.
 #pragma warning disable EF1002, EF1003 // table and column names come from the model, values are parameters
             await db.Database.ExecuteSqlRawAsync(
                 $"INSERT INTO {names.Table} AS t ({key}, {window}, {failures}) VALUES ({{0}}, {{1}}, 1) " +
                 $"ON CONFLICT ({key}) DO UPDATE SET " +
-                $"{failures} = CASE WHEN t.{window} = excluded.{window} THEN t.{failures} + 1 ELSE 1 END, " +
-                $"{window} = excluded.{window}",
-                [k, start.UtcTicks], cancellationToken);
+                $"{failures} = CASE WHEN t.{window} > {{2}} THEN t.{failures} + 1 ELSE 1 END, " +
+                $"{window} = CASE WHEN t.{window} > {{2}} THEN t.{window} ELSE excluded.{window} END",
+                [k, now, since], cancellationToken);
 #pragma warning restore EF1002, EF1003
         }
 
-        // Old windows are worthless; dropping them keeps a password-spraying run from growing the table for ever.
-        await db.SignInFailures.Where(c => c.WindowStart < start.UtcTicks).ExecuteDeleteAsync(cancellationToken);
+        // Closed windows are worthless; dropping them keeps a password-spraying run from growing the table for ever.
+        await db.SignInFailures.Where(c => c.WindowStart <= since).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>An admin's unlock also lifts the account's rate limit.</summary>
@@ -74,14 +81,6 @@ public sealed class SignInThrottle(ConsoleDbContext db, TimeProvider clock, IOpt
             $"Too many failed sign-ins: try again in {seconds} s.",
             statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts",
             extensions: new Dictionary<string, object?> { ["code"] = "too_many_attempts" });
-    }
-
-    private (DateTimeOffset Start, DateTimeOffset End) Window()
-    {
-        var length = Settings.SignInWindow.Ticks;
-        var now = clock.GetUtcNow().UtcTicks;
-        var start = new DateTimeOffset(now - (now % length), TimeSpan.Zero);
-        return (start, start.AddTicks(length));
     }
 
     private static List<string> Keys(string address, string? email)
