@@ -5,7 +5,6 @@ using FluentValidation;
 using Mediator;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
-using Microsoft.AspNetCore.Identity;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Staff;
 
@@ -24,12 +23,12 @@ public static class UsersCommand
         var users = new Command("users", "Staff accounts: add, list, disable, enable, unlock, change roles, reset 2FA, remove.");
         users.Subcommands.Add(Add());
         users.Subcommands.Add(List());
-        users.Subcommands.Add(Lifecycle("disable", "Disable an account and end its sessions (not the last active admin).", "disabled", id => new DisableStaff(id) { Actor = AccountAudit.CommandLine }));
-        users.Subcommands.Add(Lifecycle("enable", "Enable a disabled account.", "enabled", id => new EnableStaff(id) { Actor = AccountAudit.CommandLine }));
-        users.Subcommands.Add(Lifecycle("unlock", "End a lockout after failed sign-ins.", "unlocked", id => new UnlockStaff(id) { Actor = AccountAudit.CommandLine }));
-        users.Subcommands.Add(Lifecycle("reset-2fa", "Turn off an account's second factor (lost authenticator); it must enrol again.", "two-factor reset", id => new ResetStaffTwoFactor(id) { Actor = AccountAudit.CommandLine }));
-        users.Subcommands.Add(Remove());
-        users.Subcommands.Add(ChangeRoles());
+        users.Subcommands.Add(UsersLifecycleVerbs.Lifecycle("disable", "Disable an account and end its sessions (not the last active admin).", "disabled", id => new DisableStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(UsersLifecycleVerbs.Lifecycle("enable", "Enable a disabled account.", "enabled", id => new EnableStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(UsersLifecycleVerbs.Lifecycle("unlock", "End a lockout after failed sign-ins.", "unlocked", id => new UnlockStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(UsersLifecycleVerbs.Lifecycle("reset-2fa", "Turn off an account's second factor (lost authenticator); it must enrol again.", "two-factor reset", id => new ResetStaffTwoFactor(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(UsersLifecycleVerbs.Remove());
+        users.Subcommands.Add(UsersLifecycleVerbs.ChangeRoles());
         return users;
     }
 
@@ -80,71 +79,6 @@ public static class UsersCommand
         return list;
     }
 
-    private static Argument<string> UserArgument() => new("user") { Description = "The account: its id or its email." };
-
-    private static Command Lifecycle(string name, string description, string done, Func<Guid, ICommand<StaffView>> make)
-    {
-        var user = UserArgument();
-        var command = new Command(name, description) { user };
-        command.SetAction((parse, ct) => CliGuard.Run(async () =>
-        {
-            await using var app = await CliHost.StartAsync(ct);
-            await using var scope = app.Services.CreateAsyncScope();
-            var id = await ResolveAsync(scope.ServiceProvider, parse.GetValue(user)!);
-            var view = await Send(scope.ServiceProvider.GetRequiredService<IMediator>(), make(id), ct);
-            await System.Console.Out.WriteLineAsync($"{view.Id} {done}");
-        }));
-        return command;
-    }
-
-    private static Command Remove()
-    {
-        var user = UserArgument();
-        var command = new Command("remove", "Delete an account for good (not the last active admin).") { user };
-        command.SetAction((parse, ct) => CliGuard.Run(async () =>
-        {
-            await using var app = await CliHost.StartAsync(ct);
-            await using var scope = app.Services.CreateAsyncScope();
-            var id = await ResolveAsync(scope.ServiceProvider, parse.GetValue(user)!);
-            await Send(scope.ServiceProvider.GetRequiredService<IMediator>(), new RemoveStaff(id) { Actor = AccountAudit.CommandLine }, ct);
-            await System.Console.Out.WriteLineAsync($"{id} removed");
-        }));
-        return command;
-    }
-
-    private static Command ChangeRoles()
-    {
-        var user = UserArgument();
-        var roles = new Option<string[]>("--role")
-        {
-            Description = $"The account's roles from now on: {string.Join(", ", Roles.All)}. Repeat for several.",
-            Required = true,
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var command = new Command("roles", "Replace an account's roles and end its sessions.") { user, roles };
-        command.SetAction((parse, ct) => CliGuard.Run(async () =>
-        {
-            await using var app = await CliHost.StartAsync(ct);
-            await using var scope = app.Services.CreateAsyncScope();
-            var id = await ResolveAsync(scope.ServiceProvider, parse.GetValue(user)!);
-            var view = await Send(scope.ServiceProvider.GetRequiredService<IMediator>(),
-                new ChangeStaffRoles(id, parse.GetValue(roles) ?? []) { Actor = AccountAudit.CommandLine }, ct);
-            await System.Console.Out.WriteLineAsync($"{view.Id} roles {string.Join(',', view.Roles)}");
-        }));
-        return command;
-    }
-
-    private static async Task<Guid> ResolveAsync(IServiceProvider services, string user)
-    {
-        if (Guid.TryParse(user, out var id))
-        {
-            return id;
-        }
-
-        var found = await services.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(user.Trim());
-        return found?.Id ?? throw new CliException($"no staff account with that email: run `notifyhub users list`");
-    }
-
     /// <summary>One line from standard input; typed without echo when a person is at a terminal.</summary>
     private static async Task<string> ReadPasswordAsync(CancellationToken ct)
     {
@@ -184,7 +118,7 @@ public static class UsersCommand
     }
 
     /// <summary>The API's failures (validation, conflicts) as the one line a CLI user needs.</summary>
-    private static async Task<T> Send<T>(IMediator mediator, ICommand<T> command, CancellationToken ct)
+    internal static async Task<T> Send<T>(IMediator mediator, ICommand<T> command, CancellationToken ct)
     {
         try
         {
