@@ -22,7 +22,7 @@ public sealed class Opening_an_incident : IAsyncLifetime
     [Fact]
     public async Task Reaches_regulator_and_notifications()
     {
-        using var client = await StaffAccounts.AdminClientAsync(_factory);
+        using var client = await StaffAccounts.PrivacyOfficerClientAsync(_factory);
 
         var response = await client.PostAsJsonAsync("/api/v1/incidents", ValidIncident());
 
@@ -45,7 +45,7 @@ public sealed class Opening_an_incident : IAsyncLifetime
     [Fact]
     public async Task The_trace_follows_the_message_from_request_to_consumers()
     {
-        using var client = await StaffAccounts.AdminClientAsync(_factory);
+        using var client = await StaffAccounts.PrivacyOfficerClientAsync(_factory);
         var activities = new List<Activity>();
         using var listener = new ActivityListener
         {
@@ -66,7 +66,7 @@ public sealed class Opening_an_incident : IAsyncLifetime
     [Fact]
     public async Task A_bad_request_gets_problem_details_naming_each_field_and_stores_nothing()
     {
-        using var client = await StaffAccounts.AdminClientAsync(_factory);
+        using var client = await StaffAccounts.PrivacyOfficerClientAsync(_factory);
 
         var response = await client.PostAsJsonAsync("/api/v1/incidents", new
         {

@@ -26,7 +26,8 @@ public sealed class Import_command : IAsyncLifetime
     [Fact]
     public async Task Streams_the_file_prints_the_counts_and_saves_the_error_report()
     {
-        var incident = await OpenIncidentAsync();
+        var officer = await CreatePrivacyOfficerAsync();
+        var incident = await OpenIncidentAsync(officer);
         var file = Path.Combine(_folder, "people.csv");
         await File.WriteAllTextAsync(file,
             "External_ID,Given_Name,family_name,email,phone,country\n" +
@@ -34,8 +35,8 @@ public sealed class Import_command : IAsyncLifetime
             "A-2,Kofi,Boateng,,+233 24 123 4567,GH\n" +
             "A-3,,,nobody@example.test,,GH\n");
 
-        var result = await NotifyHubCli.RunAsync(Path.Combine(_folder, "cli-data"), NotifyHubFactory.AdminPassword,
-            "import", "--server", _server.BaseAddress.ToString(), "--incident", incident.ToString(), "--email", NotifyHubFactory.AdminEmail, file);
+        var result = await NotifyHubCli.RunAsync(Path.Combine(_folder, "cli-data"), StaffAccounts.Password,
+            "import", "--server", _server.BaseAddress.ToString(), "--incident", incident.ToString(), "--email", officer, file);
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Output.ShouldContain("3 rows read, 2 accepted, 0 updated, 1 rejected");
@@ -59,12 +60,28 @@ public sealed class Import_command : IAsyncLifetime
         result.Error.Trim().ShouldStartWith("notifyhub: no credentials");
     }
 
-    private async Task<Guid> OpenIncidentAsync()
+    /// <summary>Imports are a privacy officer's job, not the admin's: the bootstrap admin creates one.</summary>
+    private async Task<string> CreatePrivacyOfficerAsync()
     {
-        using var client = _server.CreateClient();
-        var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email = NotifyHubFactory.AdminEmail, password = NotifyHubFactory.AdminPassword });
+        using var admin = await SignInAsync(NotifyHubFactory.AdminEmail, NotifyHubFactory.AdminPassword);
+        var email = $"po-{Guid.NewGuid():N}@notifyhub.test";
+        (await admin.PostAsJsonAsync("api/v1/staff", new { email, password = StaffAccounts.Password, roles = new[] { "PrivacyOfficer" } }))
+            .EnsureSuccessStatusCode();
+        return email;
+    }
+
+    private async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = _server.CreateClient();
+        var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email, password });
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<Guid> OpenIncidentAsync(string officer)
+    {
+        using var client = await SignInAsync(officer, StaffAccounts.Password);
         var opened = await client.PostAsJsonAsync("api/v1/incidents", new
         {
             title = "CLI import", summary = "Through the command line.", discoveredAt = DateTimeOffset.UtcNow.AddDays(-1),

@@ -18,7 +18,7 @@ public sealed class IntakeClient(NotifyHubFactory factory, HttpClient http)
 {
     public HttpClient Http => http;
 
-    public static async Task<IntakeClient> CreateAsync(NotifyHubFactory factory) => new(factory, await StaffAccounts.AdminClientAsync(factory));
+    public static async Task<IntakeClient> CreateAsync(NotifyHubFactory factory) => new(factory, await StaffAccounts.PrivacyOfficerClientAsync(factory));
 
     public async Task<Guid> OpenIncidentAsync(params string[] categories)
     {

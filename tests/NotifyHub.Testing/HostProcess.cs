@@ -24,7 +24,14 @@ public sealed class HostProcess : IAsyncDisposable
         _assembly = assembly ?? RepositoryPaths.HostDll;
         _readyPath = readyPath;
         Port = FreePort.Next();
-        _environment = new Dictionary<string, string>(environment) { ["Urls"] = BaseAddress.ToString().TrimEnd('/') };
+        // Test hosts let admins and privacy officers sign in without an authenticator unless a test says otherwise.
+        _environment = new Dictionary<string, string> { ["NotifyHub__Security__RequireTwoFactor"] = "false" };
+        foreach (var (key, value) in environment)
+        {
+            _environment[key] = value;
+        }
+
+        _environment["Urls"] = BaseAddress.ToString().TrimEnd('/');
     }
 
     public string Name { get; }

@@ -32,6 +32,11 @@ public class NotifyHubFactory : WebApplicationFactory<Program>
             ["NotifyHub:DataDirectory"] = DataDirectory,
             ["NotifyHub:Bootstrap:AdminEmail"] = AdminEmail,
             ["NotifyHub:Bootstrap:AdminPassword"] = AdminPassword,
+            // Tests sign in as admins and privacy officers without an authenticator, and fail sign-ins on purpose;
+            // the tests of these rules turn them back on.
+            ["NotifyHub:Security:RequireTwoFactor"] = "false",
+            ["NotifyHub:Security:SignInFailuresPerAddress"] = "1000",
+            ["NotifyHub:Security:SignInFailuresPerAccount"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -68,11 +68,30 @@ public sealed class ServiceCluster : IAsyncDisposable
         ["NotifyHub:DataDirectory"] = DataDirectory,
     };
 
-    public async Task<HttpClient> AdminClientAsync(string module)
+    public Task<HttpClient> AdminClientAsync(string module) =>
+        ClientAsync(module, NotifyHubFactory.AdminEmail, NotifyHubFactory.AdminPassword);
+
+    /// <summary>
+    /// A client of <paramref name="module"/> for a new privacy officer, created by the bootstrap admin through the
+    /// staff API: incidents, imports and campaigns are a privacy officer's, not an admin's.
+    /// </summary>
+    public async Task<HttpClient> PrivacyOfficerClientAsync(string module) =>
+        await ClientAsync(module, await CreatePrivacyOfficerAsync(), StaffAccounts.Password);
+
+    /// <summary>Creates a privacy officer with password <see cref="StaffAccounts.Password"/>; returns its email.</summary>
+    public async Task<string> CreatePrivacyOfficerAsync()
+    {
+        using var admin = await AdminClientAsync("console");
+        var email = $"po-{Guid.NewGuid():N}@notifyhub.test";
+        (await admin.PostAsJsonAsync("api/v1/staff", new { email, password = StaffAccounts.Password, roles = new[] { "PrivacyOfficer" } }))
+            .EnsureSuccessStatusCode();
+        return email;
+    }
+
+    private async Task<HttpClient> ClientAsync(string module, string email, string password)
     {
         using var console = _hosts["console"].CreateClient();
-        var response = await console.PostAsJsonAsync("api/v1/auth/login",
-            new { email = NotifyHubFactory.AdminEmail, password = NotifyHubFactory.AdminPassword });
+        var response = await console.PostAsJsonAsync("api/v1/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         var client = _hosts[module].CreateClient();

@@ -23,6 +23,12 @@ public static class StaffAccounts
         ClientAsync(factory, NotifyHubFactory.AdminEmail, NotifyHubFactory.AdminPassword);
 
     /// <summary>
+    /// A client signed in as a new privacy officer: incidents, imports, templates and campaigns are theirs, not the
+    /// admin's (separation of duties).
+    /// </summary>
+    public static Task<HttpClient> PrivacyOfficerClientAsync(NotifyHubFactory factory) => ClientForAsync(factory, Roles.PrivacyOfficer);
+
+    /// <summary>
     /// A client signed in as a new user with <paramref name="role"/>. Agents and supervisors get
     /// <paramref name="vendorId"/>, or a new active vendor when it is null.
     /// </summary>

@@ -21,6 +21,10 @@ public sealed class ConsoleModule : IModule
             .AddConsumer<VendorRevokedConsumer>();
         module.Services.AddStaff();
         module.Services.AddVendors();
+        module.Services.AddOptions<AccountSecurityOptions>().BindConfiguration(AccountSecurityOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        module.Services.AddScoped<SignInThrottle>();
+        module.Services.AddHostedService<TwoFactorPolicyWarning>();
 
         // Hosted services start in registration order: this one runs after DatabaseMigrator, registered with the database.
         module.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section)

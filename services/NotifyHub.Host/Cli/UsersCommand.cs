@@ -5,22 +5,30 @@ using FluentValidation;
 using Mediator;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Console.Audit;
 using NotifyHub.Console.Staff;
 
 namespace NotifyHub.Host;
 
 /// <summary>
 /// <c>notifyhub users add --email E --role R [--role R2] [--vendor V]</c> (password: one line on standard input,
-/// never an argument, which would land in shell history and <c>ps</c>) and <c>notifyhub users list</c>.
-/// Both go through the same command handlers and password policy as the staff API.
+/// never an argument, which would land in shell history and <c>ps</c>), <c>notifyhub users list</c>, and the life
+/// cycle: <c>disable|enable|unlock|reset-2fa|remove USER</c> and <c>roles USER --role R…</c>, USER being an id or an
+/// email. All go through the same command handlers, rules and audit entries as the staff API.
 /// </summary>
 public static class UsersCommand
 {
     public static Command Create()
     {
-        var users = new Command("users", "Staff accounts: add one, or list them.");
+        var users = new Command("users", "Staff accounts: add, list, disable, enable, unlock, change roles, reset 2FA, remove.");
         users.Subcommands.Add(Add());
         users.Subcommands.Add(List());
+        users.Subcommands.Add(UsersLifecycleVerbs.Lifecycle("disable", "Disable an account and end its sessions (not the last active admin).", "disabled", id => new DisableStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(UsersLifecycleVerbs.Lifecycle("enable", "Enable a disabled account.", "enabled", id => new EnableStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(UsersLifecycleVerbs.Lifecycle("unlock", "End a lockout after failed sign-ins.", "unlocked", id => new UnlockStaff(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(UsersLifecycleVerbs.Lifecycle("reset-2fa", "Turn off an account's second factor (lost authenticator); it must enrol again.", "two-factor reset", id => new ResetStaffTwoFactor(id) { Actor = AccountAudit.CommandLine }));
+        users.Subcommands.Add(UsersLifecycleVerbs.Remove());
+        users.Subcommands.Add(UsersLifecycleVerbs.ChangeRoles());
         return users;
     }
 
@@ -40,7 +48,10 @@ public static class UsersCommand
             var password = await ReadPasswordAsync(ct);
             await using var app = await CliHost.StartAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
-            var command = new CreateStaff(parse.GetValue(email)!, password, parse.GetValue(roles) ?? [], parse.GetValue(vendor));
+            var command = new CreateStaff(parse.GetValue(email)!, password, parse.GetValue(roles) ?? [], parse.GetValue(vendor))
+            {
+                Actor = AccountAudit.CommandLine,
+            };
             var id = await Send(scope.ServiceProvider.GetRequiredService<IMediator>(), command, ct);
             await System.Console.Out.WriteLineAsync(id.ToString());
         }));
@@ -107,7 +118,7 @@ public static class UsersCommand
     }
 
     /// <summary>The API's failures (validation, conflicts) as the one line a CLI user needs.</summary>
-    private static async Task<Guid> Send(IMediator mediator, CreateStaff command, CancellationToken ct)
+    internal static async Task<T> Send<T>(IMediator mediator, ICommand<T> command, CancellationToken ct)
     {
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
@@ -51,12 +52,19 @@ public static class AuthenticationRegistration
             o.Events.OnSigningOut = SessionCookieEvents.SigningOutAsync;
         });
 
+        // Separation of duties: each policy names its own role only. Admin manages accounts and vendors; it does not
+        // read, import or mail breach data (PrivacyOfficer) nor audit itself (Auditor). Every policy, the default one
+        // included, refuses a restricted token (one-time password or second factor still pending).
         services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Roles.PrivacyOfficer, p => p.RequireRole(Roles.PrivacyOfficer, Roles.Admin))
-            .AddPolicy(Roles.Auditor, p => p.RequireRole(Roles.Auditor))
-            .AddPolicy(Roles.Supervisor, p => p.RequireRole(Roles.Supervisor))
-            .AddPolicy(Roles.Agent, p => p.RequireRole(Roles.Agent, Roles.Supervisor));
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .AddRequirements(FullSessionRequirement.Instance).Build())
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(FullSessionRequirement.Instance))
+            .AddPolicy(Roles.PrivacyOfficer, p => p.RequireRole(Roles.PrivacyOfficer).AddRequirements(FullSessionRequirement.Instance))
+            .AddPolicy(Roles.Auditor, p => p.RequireRole(Roles.Auditor).AddRequirements(FullSessionRequirement.Instance))
+            .AddPolicy(Roles.Supervisor, p => p.RequireRole(Roles.Supervisor).AddRequirements(FullSessionRequirement.Instance))
+            .AddPolicy(Roles.Agent, p => p.RequireRole(Roles.Agent, Roles.Supervisor).AddRequirements(FullSessionRequirement.Instance));
+        services.AddSingleton<IAuthorizationHandler>(FullSessionRequirement.Instance);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusedAccessHandler>();
         return services;
     }
 

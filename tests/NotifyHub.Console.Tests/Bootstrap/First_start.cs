@@ -49,7 +49,9 @@ public sealed partial class First_start
 
             var response = await client.PostAsJsonAsync("api/v1/auth/login", new { email = "first@notifyhub.test", password });
 
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            // It signs in, but only to replace the printed password (see Restricted_first_sign_in).
+            var tokens = await response.ShouldBeOkJsonAsync();
+            tokens.GetProperty("mustChangePassword").GetBoolean().ShouldBeTrue();
             Regex.Count(server.Output, Regex.Escape(password)).ShouldBe(1, "the password appears only in the banner, in no log line");
             server.Output.ShouldContain("created the bootstrap admin");
         }
@@ -91,12 +93,24 @@ public sealed partial class First_start
 
         var password = OneTimePasswordLine().Match(output.ToString()).Groups[1].Value;
         password.Length.ShouldBeGreaterThanOrEqualTo(StaffIdentity.MinimumPasswordLength);
-        output.ToString().ShouldContain("admin@localhost");
+        output.ToString().ShouldContain("admin@notifyhub.localhost");
         await using var check = factory.Services.CreateAsyncScope();
         var users = check.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var admin = (await users.FindByEmailAsync("admin@localhost")).ShouldNotBeNull();
+        var admin = (await users.FindByEmailAsync("admin@notifyhub.localhost")).ShouldNotBeNull();
         (await users.CheckPasswordAsync(admin, password)).ShouldBeTrue();
         (await users.IsInRoleAsync(admin, "Admin")).ShouldBeTrue();
+        admin.MustChangePassword.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_password_from_configuration_is_the_operators_to_keep()
+    {
+        await using var factory = new NotifyHubFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+
+        var admin = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(NotifyHubFactory.AdminEmail);
+
+        admin.ShouldNotBeNull().MustChangePassword.ShouldBeFalse();
     }
 
     [GeneratedRegex(@"one-time password:\s+(\S+)")]

@@ -15,7 +15,7 @@ public sealed class Users_command : IDisposable
         const string password = "Cli-Created-Passw0rd";
 
         var added = await NotifyHubCli.RunAsync(_data, password,
-            "users", "add", "--email", "cli@notifyhub.test", "--role", "PrivacyOfficer", "--role", "Auditor");
+            "users", "add", "--email", "cli@notifyhub.test", "--role", "PrivacyOfficer", "--role", "Admin");
 
         added.ExitCode.ShouldBe(0, added.Error);
         var id = Guid.Parse(added.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -24,7 +24,7 @@ public sealed class Users_command : IDisposable
         using var client = await StaffAccounts.ClientAsync(factory, "cli@notifyhub.test", password);
         var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
         me.GetProperty("id").GetGuid().ShouldBe(id);
-        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["Auditor", "PrivacyOfficer"]);
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["Admin", "PrivacyOfficer"]);
 
         var listed = await NotifyHubCli.RunAsync(_data, null, "users", "list");
         listed.ExitCode.ShouldBe(0, listed.Error);

@@ -147,6 +147,6 @@ public sealed class Managing_staff(ConsoleHost host) : IClassFixture<ConsoleHost
     }
 
     private static async Task<Guid> RegisterVendorAsync(HttpClient admin) =>
-        (await (await admin.PostAsJsonAsync("/api/v1/vendors", new { name = "Oracle Call Centres" }))
+        (await (await admin.PostAsJsonAsync("/api/v1/vendors", new { name = $"Oracle Call Centres {Guid.NewGuid():N}" }))
             .ShouldBeOkJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 }

@@ -21,8 +21,8 @@ public sealed class Gateway
         await gateway.StartAsync();
         using var client = gateway.CreateClient();
 
-        var login = await client.PostAsJsonAsync("api/v1/auth/login",
-            new { email = NotifyHubFactory.AdminEmail, password = NotifyHubFactory.AdminPassword });
+        var officer = await cluster.CreatePrivacyOfficerAsync();
+        var login = await client.PostAsJsonAsync("api/v1/auth/login", new { email = officer, password = StaffAccounts.Password });
         login.StatusCode.ShouldBe(HttpStatusCode.OK);
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

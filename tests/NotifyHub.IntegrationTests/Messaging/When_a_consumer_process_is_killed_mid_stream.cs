@@ -16,7 +16,7 @@ public sealed class When_a_consumer_process_is_killed_mid_stream(ITestOutputHelp
     public async Task Regulator_ends_with_exactly_every_incident_once()
     {
         await using var cluster = await ServiceCluster.StartAsync("console", "intake", "regulator", "notifications");
-        using var intake = await cluster.AdminClientAsync("intake");
+        using var intake = await cluster.PrivacyOfficerClientAsync("intake");
         var opened = 0;
 
         var opening = Parallel.ForEachAsync(Enumerable.Range(0, Incidents), new ParallelOptions { MaxDegreeOfParallelism = 8 },

@@ -82,14 +82,15 @@ public sealed class No_personal_value_in_clear
     private static async Task RunEveryFlowAsync(CanaryHost host)
     {
         using var admin = await StaffAccounts.AdminClientAsync(host);
-        var incidentId = await OpenIncidentAsync(admin);
+        using var officer = await StaffAccounts.PrivacyOfficerClientAsync(host);
+        var incidentId = await OpenIncidentAsync(officer);
         var vendorId = (await (await admin.PostAsJsonAsync("/api/v1/vendors", new { name = "Canary call centre" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var agent = await StaffAccounts.CreateAsync(host, Roles.Agent, vendorId);
 
-        await ImportAsync(admin, incidentId);
-        await ImportAsync(admin, incidentId); // the idempotent second import updates the same person
-        await NotifyOnEveryChannelAsync(admin, incidentId);
+        await ImportAsync(officer, incidentId);
+        await ImportAsync(officer, incidentId); // the idempotent second import updates the same person
+        await NotifyOnEveryChannelAsync(officer, incidentId);
         await ReadThroughTheKeyServiceAsync(host, incidentId, vendorId, agent);
         (await admin.GetAsync(new Uri("/api/v1/audit", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await admin.PostAsync(new Uri($"/api/v1/vendors/{vendorId}/revoke", UriKind.Relative), null)).EnsureSuccessStatusCode();

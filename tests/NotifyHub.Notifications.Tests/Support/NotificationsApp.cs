@@ -22,11 +22,11 @@ public sealed class NotificationsApp : IAsyncDisposable
 
     public HttpClient Client { get; private set; }
 
-    /// <summary>A fresh admin token: after a manual clock has been moved on, the first one has expired.</summary>
+    /// <summary>A fresh privacy officer token: after a manual clock has been moved on, the first one has expired.</summary>
     public async Task SignInAgainAsync()
     {
         var old = Client;
-        Client = await StaffAccounts.AdminClientAsync(Factory);
+        Client = await StaffAccounts.PrivacyOfficerClientAsync(Factory);
         old.Dispose();
     }
 
@@ -58,7 +58,7 @@ public sealed class NotificationsApp : IAsyncDisposable
         }
 
         var factory = new NotifyHubFactory(all, clock is null ? null : services => services.AddSingleton(clock));
-        return new NotificationsApp(factory, await StaffAccounts.AdminClientAsync(factory));
+        return new NotificationsApp(factory, await StaffAccounts.PrivacyOfficerClientAsync(factory));
     }
 
     /// <summary>Opens an incident through intake's API and waits until notifications has its copy.</summary>

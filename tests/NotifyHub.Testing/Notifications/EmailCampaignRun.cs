@@ -118,7 +118,7 @@ public sealed class EmailCampaignRun : IAsyncDisposable
         }
 
         Cluster = await ServiceCluster.StartAsync(settings, "console", "notifications");
-        _client = await Cluster.AdminClientAsync("notifications");
+        _client = await Cluster.PrivacyOfficerClientAsync("notifications");
 
         _publisher = new NotifyHubFactory(Cluster.InProcessSettings("intake"));
         var incident = Guid.NewGuid();

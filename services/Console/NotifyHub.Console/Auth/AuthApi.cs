@@ -5,7 +5,10 @@ using NotifyHub.BuildingBlocks.Auth.Sessions;
 
 namespace NotifyHub.Console.Auth;
 
-/// <summary>Sign-in and the caller's own account. There is deliberately no self-registration: admins create staff.</summary>
+/// <summary>
+/// Sign-in and the caller's own account. There is deliberately no self-registration: admins create staff. A restricted
+/// token (one-time password or second factor pending) reaches only me, password, 2fa/setup and 2fa/enable.
+/// </summary>
 public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApiV1(this IEndpointRouteBuilder endpoints)

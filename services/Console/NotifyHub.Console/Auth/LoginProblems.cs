@@ -5,7 +5,7 @@ namespace NotifyHub.Console.Auth;
 
 /// <summary>
 /// Sign-in failures: 401 problem details with a stable <c>code</c>. A wrong password and an unknown email
-/// get the same answer, so the API never says whether an account exists.
+/// get the same answer, and so does a locked or disabled account: the API never says whether an account exists.
 /// </summary>
 internal static class LoginProblems
 {
@@ -21,17 +21,6 @@ internal static class LoginProblems
 
     public static ProblemHttpResult InvalidRefreshToken() =>
         Unauthorized("invalid_refresh_token", "Refresh failed", "The refresh token is not valid any more: sign in again.");
-
-    public static ProblemHttpResult LockedOut(DateTimeOffset? until)
-    {
-        // A revoked vendor's users are locked out for good (DateTimeOffset.MaxValue): no end to report.
-        var ends = until is { Year: < 9999 } end ? end : (DateTimeOffset?)null;
-        return Unauthorized("locked_out", "Account locked",
-            ends is null
-                ? "The account is locked. An administrator must restore access."
-                : $"Too many failed sign-ins: the account is locked until {ends:O}.",
-            new Dictionary<string, object?> { ["lockedOutUntil"] = ends });
-    }
 
     private static ProblemHttpResult Unauthorized(string code, string title, string detail,
         Dictionary<string, object?>? extensions = null)

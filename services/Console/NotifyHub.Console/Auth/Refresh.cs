@@ -18,13 +18,20 @@ public sealed record RefreshRequest(string RefreshToken);
 /// </summary>
 internal static class Refresh
 {
-    public static async Task<Results<Ok<SessionTokens>, ProblemHttpResult>> HandleAsync(RefreshRequest request,
+    public static async Task<IResult> HandleAsync(RefreshRequest request,
         HttpContext http, StaffSessionStore sessions, SessionTokenIssuer issuer, SignInManager<StaffUser> signIn,
-        AuditLog audit, CancellationToken cancellationToken)
+        AuditLog audit, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         SessionTokenIssuer.NoStore(http.Response);
+        var address = SignInThrottle.AddressOf(http);
+        if (await throttle.RetryAfterAsync(address, email: null, cancellationToken) is { } wait)
+        {
+            return SignInThrottle.TooManyAttempts(http, wait);
+        }
+
         if (string.IsNullOrEmpty(request.RefreshToken))
         {
+            await throttle.RecordFailureAsync(address, email: null, cancellationToken);
             return LoginProblems.InvalidRefreshToken();
         }
 
@@ -37,6 +44,7 @@ internal static class Refresh
 
         if (found.Session is not { } session)
         {
+            await throttle.RecordFailureAsync(address, email: null, cancellationToken);
             return LoginProblems.InvalidRefreshToken();
         }
 

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using NotifyHub.BuildingBlocks.Auth;
-using NotifyHub.BuildingBlocks.Auth.Sessions;
 using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Console.Audit;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Console.Staff;
 
 namespace NotifyHub.Console.Auth;
@@ -15,10 +16,12 @@ public sealed record TwoFactorCodeRequest(string Code);
 
 public sealed record TwoFactorEnabled(IReadOnlyList<string> RecoveryCodes);
 
+public sealed record TwoFactorDisableRequest(string Password, string Code);
+
 /// <summary>
 /// TOTP two-factor sign-in (RFC 6238: SHA-1, 30 s, 6 digits): set up a key, prove it with a code to enable it,
-/// or disable it. Each step renews the security stamp; enabling and disabling also end every session of the user
-/// (this one included), since a session opened with one factor must not outlive a change to the second.
+/// or disable it with the password and a current code (a stolen token alone cannot remove the second factor).
+/// Enabling and disabling renew the security stamp, end every session and are audited.
 /// </summary>
 internal static class TwoFactor
 {
@@ -46,7 +49,7 @@ internal static class TwoFactor
     }
 
     public static async Task<Results<Ok<TwoFactorEnabled>, UnauthorizedHttpResult>> EnableAsync(TwoFactorCodeRequest request,
-        ClaimsPrincipal principal, UserManager<StaffUser> users, IStaffSessions sessions)
+        ClaimsPrincipal principal, UserManager<StaffUser> users, AccountAudit audit, IStaffSessions sessions, CancellationToken ct)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
@@ -67,23 +70,47 @@ internal static class TwoFactor
 
         IdentityFailures.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, true));
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        await sessions.RevokeAllAsync(user.Id, SessionRevocationReasons.TwoFactorEnabled);
+        await sessions.RevokeAllAsync(user.Id, "two_factor_enabled", ct);
+        await audit.AppendAsync(AccountAuditActions.TwoFactorEnabled, AuditOutcomes.Done, user.Id.ToString(), user.Id, cancellationToken: ct);
         return TypedResults.Ok(new TwoFactorEnabled([.. codes ?? []]));
     }
 
-    public static async Task<Results<NoContent, UnauthorizedHttpResult>> DisableAsync(ClaimsPrincipal principal,
-        UserManager<StaffUser> users, IStaffSessions sessions)
+    public static async Task<IResult> DisableAsync(TwoFactorDisableRequest request, HttpContext http, ClaimsPrincipal principal,
+        UserManager<StaffUser> users, SignInThrottle throttle, AccountAudit audit, IStaffSessions sessions)
     {
+        var ct = http.RequestAborted;
         if (await users.GetUserAsync(principal) is not { } user)
         {
             return TypedResults.Unauthorized();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            throw ProblemException.Conflict("two_factor_not_enabled", "Two-factor sign-in is not on.");
+        }
+
+        var address = SignInThrottle.AddressOf(http);
+        if (await throttle.RetryAfterAsync(address, email: null, ct) is { } wait)
+        {
+            return SignInThrottle.TooManyAttempts(http, wait);
+        }
+
+        var proven = await users.CheckPasswordAsync(user, request.Password ?? "") &&
+            !string.IsNullOrWhiteSpace(request.Code) &&
+            await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCodes.Normalize(request.Code));
+        if (!proven)
+        {
+            await throttle.RecordFailureAsync(address, email: null, ct);
+            throw ProblemException.BadRequest("invalid_credentials", "Disabling two-factor sign-in needs the current password and a current code.");
         }
 
         IdentityFailures.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false));
 
         // A new key, so an old enrolment cannot be switched back on without setting up again.
         IdentityFailures.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user));
-        await sessions.RevokeAllAsync(user.Id, SessionRevocationReasons.TwoFactorDisabled);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await sessions.RevokeAllAsync(user.Id, "two_factor_disabled", ct);
+        await audit.AppendAsync(AccountAuditActions.TwoFactorDisabled, AuditOutcomes.Done, user.Id.ToString(), user.Id, cancellationToken: ct);
         return TypedResults.NoContent();
     }
 }

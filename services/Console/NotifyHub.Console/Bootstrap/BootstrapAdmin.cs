@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Console.Audit;
 using NotifyHub.Console.Database;
 using NotifyHub.Console.Staff;
 
@@ -37,7 +38,13 @@ public sealed partial class BootstrapAdmin(
         try
         {
             await scope.ServiceProvider.GetRequiredService<IMediator>()
-                .Send(new CreateStaff(settings.AdminEmail, password, [Roles.Admin], VendorId: null), cancellationToken);
+                .Send(new CreateStaff(settings.AdminEmail, password, [Roles.Admin], VendorId: null)
+                {
+                    Actor = AccountAudit.Startup,
+                    // A password printed to a terminal (or container log) is not the operator's own: it must be replaced
+                    // before anything else works. One the operator put in configuration is theirs to keep.
+                    MustChangePassword = generated,
+                }, cancellationToken);
         }
         catch (ProblemException e) when (e.Code == "email_in_use")
         {
@@ -65,8 +72,9 @@ public sealed partial class BootstrapAdmin(
         "==================== NotifyHub: first admin created ====================",
         $"  email:              {email}",
         $"  one-time password:  {password}",
-        "  Shown only this once and never logged. Sign in and change it now",
-        "  (POST /api/v1/auth/password).",
+        "  Shown only this once and never logged. Until you sign in and change it",
+        "  (POST /api/v1/auth/password) and enrol a second factor (/api/v1/auth/2fa/setup,",
+        "  /api/v1/auth/2fa/enable), nothing else accepts this account's token.",
         "========================================================================",
         "");
 

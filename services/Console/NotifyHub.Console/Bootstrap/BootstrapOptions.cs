@@ -9,7 +9,7 @@ public sealed class BootstrapOptions
 
     [Required]
     [EmailAddress]
-    public string AdminEmail { get; set; } = "admin@localhost";
+    public string AdminEmail { get; set; } = "admin@notifyhub.localhost";
 
     /// <summary>When unset, a one-time password is generated and printed once to standard output.</summary>
     public string? AdminPassword { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.Console.Auth;
 using NotifyHub.Console.Staff;
 using NotifyHub.Console.Vendors;
 
@@ -15,6 +16,8 @@ public class ConsoleDbContext(DbContextOptions options)
     public const string Schema = "console";
 
     public DbSet<Vendor> Vendors => Set<Vendor>();
+
+    public DbSet<SignInFailureCount> SignInFailures => Set<SignInFailureCount>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -11,7 +11,9 @@ public sealed class CreateStaffValidator : AbstractValidator<CreateStaff>
 {
     public CreateStaffValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);
+        RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256)
+            .Must(e => StaffEmail.IsValid(e?.Trim())).WithErrorCode("invalid_email")
+            .WithMessage("Use a full email address with a dotted domain and no trailing dot, e.g. name@example.org.");
         RuleFor(c => c.Password).NotEmpty();
         RuleFor(c => c.Roles).NotEmpty();
         RuleForEach(c => c.Roles).Must(r => Roles.All.Contains(r))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Console.Auth;
 using NotifyHub.Console.Database;
 
 namespace NotifyHub.Console.Staff;
@@ -19,8 +20,10 @@ public static class StaffIdentity
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddUserValidator<StaffUserValidator>()
             .AddEntityFrameworkStores<ConsoleDbContext>()
+            .AddUserStore<StaffUserStore>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(OneUseAuthenticatorTokenProvider.Name);
         return services;
     }
 
@@ -34,5 +37,8 @@ public static class StaffIdentity
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.SignIn.RequireConfirmedEmail = false;
         options.SignIn.RequireConfirmedAccount = false;
+
+        // TOTP codes are single-use and checked against a narrower window than Identity's default provider.
+        options.Tokens.AuthenticatorTokenProvider = OneUseAuthenticatorTokenProvider.Name;
     }
 }

@@ -6,7 +6,7 @@ namespace NotifyHub.Console.Staff;
 /// <summary>An account as admins see it: never its password hash, security stamp or authenticator key.</summary>
 public sealed record StaffView(
     Guid Id, string Email, IReadOnlyList<string> Roles, Guid? VendorId, bool TwoFactorEnabled,
-    DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt)
+    DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt = null, bool MustChangePassword = false)
 {
     internal static async Task<List<StaffView>> LoadAsync(ConsoleDbContext db, Guid? id, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -23,6 +23,8 @@ public sealed record StaffView(
             u.VendorId,
             u.TwoFactorEnabled,
             u.LockoutEnd > now ? u.LockoutEnd : null,
-            u.CreatedAt))];
+            u.CreatedAt,
+            u.DisabledAt,
+            u.MustChangePassword))];
     }
 }

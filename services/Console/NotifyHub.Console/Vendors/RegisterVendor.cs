@@ -1,6 +1,10 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Console.Audit;
 using NotifyHub.Console.Database;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Console.Vendors;
 
@@ -12,14 +16,25 @@ public sealed record RegisterVendor(string Name) : ICommand<Guid>
     public string Actor { get; init; } = "";
 }
 
-public sealed class RegisterVendorHandler(ConsoleDbContext db, TimeProvider clock) : ICommandHandler<RegisterVendor, Guid>
+public sealed class RegisterVendorHandler(ConsoleDbContext db, AccountAudit audit, TimeProvider clock) : ICommandHandler<RegisterVendor, Guid>
 {
     public async ValueTask<Guid> Handle(RegisterVendor command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var vendor = new Vendor { Id = Guid.CreateVersion7(now), Name = command.Name.Trim(), CreatedAt = now, CreatedBy = command.Actor };
+        var name = VendorName.Normalize(command.Name);
+
+        // Few vendors exist, so comparing in memory is cheap and applies the same normalisation as the check.
+        var key = VendorName.ComparisonKey(name);
+        var existing = await db.Vendors.AsNoTracking().Select(v => v.Name).ToListAsync(cancellationToken);
+        if (existing.Any(n => VendorName.ComparisonKey(n) == key))
+        {
+            throw ProblemException.Conflict("vendor_name_in_use", "A vendor with this name already exists.");
+        }
+
+        var vendor = new Vendor { Id = Guid.CreateVersion7(now), Name = name, CreatedAt = now, CreatedBy = command.Actor };
         db.Vendors.Add(vendor);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(AccountAuditActions.VendorRegistered, AuditOutcomes.Done, command.Actor, vendor.Id, cancellationToken: cancellationToken);
         return vendor.Id;
     }
 }

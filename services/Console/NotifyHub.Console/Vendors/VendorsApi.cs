@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,13 +15,16 @@ public static class VendorsApi
     public static IServiceCollection AddVendors(this IServiceCollection services) =>
         services.AddScoped<FluentValidation.IValidator<RegisterVendor>, RegisterVendorValidator>();
 
+    private static readonly AuthorizationPolicy Readers = new AuthorizationPolicyBuilder()
+        .RequireRole(Roles.Admin, Roles.PrivacyOfficer).AddRequirements(FullSessionRequirement.Instance).Build();
+
     public static IEndpointRouteBuilder MapVendorsApiV1(this IEndpointRouteBuilder endpoints)
     {
         var vendors = endpoints.MapGroup("/api/v1/vendors").WithTags("Vendors");
 
-        // Privacy officers read the list (they assign vendors to incidents); only admins change it.
-        vendors.MapGet("/", ListAsync).WithName("ListVendors").RequireAuthorization(Roles.PrivacyOfficer);
-        vendors.MapGet("/{id:guid}", GetAsync).WithName("GetVendor").RequireAuthorization(Roles.PrivacyOfficer);
+        // Privacy officers read the list (they assign vendors to incidents); admins read it too, and only they change it.
+        vendors.MapGet("/", ListAsync).WithName("ListVendors").RequireAuthorization(Readers);
+        vendors.MapGet("/{id:guid}", GetAsync).WithName("GetVendor").RequireAuthorization(Readers);
         vendors.MapPost("/", RegisterAsync).WithName("RegisterVendor").RequireAuthorization(Roles.Admin);
         vendors.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeVendor").RequireAuthorization(Roles.Admin);
         return endpoints;
