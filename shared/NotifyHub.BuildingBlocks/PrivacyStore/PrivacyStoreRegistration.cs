@@ -30,6 +30,8 @@ public static class PrivacyStoreRegistration
             .Validate(o => o.CheckpointInterval > TimeSpan.Zero, "NotifyHub:Audit:CheckpointInterval must be positive.")
             .ValidateOnStart();
         services.AddHostedService<AuditCheckpointService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
         services.AddOutbox<PrivacyStoreDbContext>();
         services.AddScoped<PrivacyDbContext>(sp => sp.GetRequiredService<PrivacyStoreDbContext>());
         services.AddScoped<IPrivacyEventPublisher, OutboxPrivacyEventPublisher>();

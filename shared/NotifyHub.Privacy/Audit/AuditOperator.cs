@@ -7,21 +7,24 @@ namespace NotifyHub.Privacy.Audit;
 /// </summary>
 public static class AuditOperator
 {
-    private static readonly AsyncLocal<IReadOnlyDictionary<string, string>?> Current = new();
+    private static readonly AsyncLocal<Scope?> Current = new();
 
     /// <summary>The details of the operator running now, or null inside a web request or a background job.</summary>
-    public static IReadOnlyDictionary<string, string>? Details => Current.Value;
+    public static IReadOnlyDictionary<string, string>? Details => Current.Value?.Details;
+
+    /// <summary>How many entries were attributed to the current operator so far (a verb that wrote none records itself).</summary>
+    public static int EntriesAttributed => Current.Value?.Entries ?? 0;
 
     public static IDisposable CommandLine(string verb)
     {
         var previous = Current.Value;
-        Current.Value = new Dictionary<string, string>
+        Current.Value = new Scope(new Dictionary<string, string>
         {
             ["via"] = "cli",
             ["cli_verb"] = verb,
             ["os_user"] = Environment.UserName,
             ["os_host"] = Environment.MachineName,
-        };
+        });
         return new Restore(previous);
     }
 
@@ -29,12 +32,13 @@ public static class AuditOperator
     public static AuditEvent Attribute(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        if (Current.Value is not { } operatorDetails)
+        if (Current.Value is not { } scope)
         {
             return auditEvent;
         }
 
-        var details = new Dictionary<string, string>(operatorDetails);
+        Interlocked.Increment(ref scope.Entries);
+        var details = new Dictionary<string, string>(scope.Details);
         foreach (var (key, value) in auditEvent.Details ?? new Dictionary<string, string>())
         {
             details[key] = value;
@@ -43,7 +47,17 @@ public static class AuditOperator
         return auditEvent with { Details = details };
     }
 
-    private sealed class Restore(IReadOnlyDictionary<string, string>? previous) : IDisposable
+    /// <summary>A class, not a value: entries appended in child tasks count towards the verb that started them.</summary>
+    private sealed class Scope(IReadOnlyDictionary<string, string> details)
+    {
+        public IReadOnlyDictionary<string, string> Details { get; } = details;
+
+#pragma warning disable CA1051 // a field, so Interlocked can increment it
+        public int Entries;
+#pragma warning restore CA1051
+    }
+
+    private sealed class Restore(Scope? previous) : IDisposable
     {
         public void Dispose() => Current.Value = previous;
     }

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Console.Database;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Console.Vendors;
 
@@ -12,13 +14,15 @@ public sealed record RegisterVendor(string Name) : ICommand<Guid>
     public string Actor { get; init; } = "";
 }
 
-public sealed class RegisterVendorHandler(ConsoleDbContext db, TimeProvider clock) : ICommandHandler<RegisterVendor, Guid>
+public sealed class RegisterVendorHandler(ConsoleDbContext db, CurrentActor actor, TimeProvider clock) : ICommandHandler<RegisterVendor, Guid>
 {
     public async ValueTask<Guid> Handle(RegisterVendor command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var vendor = new Vendor { Id = Guid.CreateVersion7(now), Name = command.Name.Trim(), CreatedAt = now, CreatedBy = command.Actor };
         db.Vendors.Add(vendor);
+        // Ids only: the vendor's name is free text and stays in the console's own table.
+        db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.VendorRegistered, AuditOutcomes.Done) { SubjectId = vendor.Id }));
         await db.SaveChangesAsync(cancellationToken);
         return vendor.Id;
     }
