@@ -16,7 +16,8 @@ public static class PrivacyServiceCollectionExtensions
     /// <summary>
     /// Registers the privacy services. The host also registers <see cref="PrivacyDbContext"/>
     /// with its database provider and an <see cref="IPrivacyEventPublisher"/> over its outbox.
-    /// An <see cref="IRootKeyProvider"/> registered before this call (a KMS) replaces the local key ring.
+    /// An <see cref="IRootKeyProvider"/> registered before this call (a KMS) replaces the local key ring, and an
+    /// <see cref="IAuditCheckpointSink"/> the checkpoint file.
     /// </summary>
     public static IServiceCollection AddNotifyHubPrivacy(this IServiceCollection services, Action<PrivacyOptions>? configure = null)
     {
@@ -31,6 +32,8 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.Keys);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.KeyService);
         services.TryAddSingleton<IRootKeyProvider, LocalKeyRing>();
+        // A sink registered before this call (an external append-only log) replaces the file under the data directory.
+        services.TryAddSingleton<IAuditCheckpointSink, FileAuditCheckpointSink>();
         services.TryAddSingleton(sp => new DataKeyCache(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.KeyCacheDuration));
@@ -40,6 +43,8 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddScoped<FieldCipher>();
         services.TryAddScoped<BlindIndexer>();
         services.TryAddScoped<ProjectionBuilder>();
+        services.TryAddScoped<AuditKeys>();
+        services.TryAddScoped<AuditCheckpoints>();
         services.TryAddScoped<AuditLog>();
         services.TryAddScoped<KeyService>();
         services.TryAddScoped<VendorAssignments>();

@@ -104,7 +104,8 @@ public sealed class IntakeClient(NotifyHubFactory factory, HttpClient http)
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "intake.db")}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MessageType, Body FROM outbox_capture";
+        // Bus messages only: audit entries also pass through the outbox but are appended to the audit chain, never published.
+        command.CommandText = "SELECT MessageType, Body FROM outbox_capture WHERE MessageType <> 'notifyhub:audit-entry'";
         var rows = new List<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -1,5 +1,6 @@
 using System.Text;
 using NotifyHub.Privacy.Access;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
@@ -37,6 +38,14 @@ public sealed class CanaryTests
                 await host.Get<KeyService>().DecryptAsync(scenario.Request(projection));
                 wrappedVendorKey = await WrappedKeyAsync(host, scenario.Vendor);
                 await host.Get<VendorRevocation>().RevokeAsync(scenario.Vendor, scenario.Officer);
+
+                // The audit log's contents as auditors read them (JSON unescaped), not only its bytes in the file.
+                var audit = await AuditTextAsync(host);
+                audit.ShouldContain(AuditActions.VendorRevoked);
+                foreach (var value in TestPeople.CanaryValues().Values.Where(v => v.Length > 3))
+                {
+                    audit.ShouldNotContain(value, Case.Insensitive);
+                }
             }
 
             var contents = await File.ReadAllBytesAsync(file);
@@ -52,6 +61,33 @@ public sealed class CanaryTests
         {
             File.Delete(file);
         }
+    }
+
+    private static async Task<string> AuditTextAsync(PrivacyTestHost host)
+    {
+        await using var command = host.Connection.CreateCommand();
+        command.CommandText = "SELECT action, outcome, purpose, fields, details, actor_user_id, actor_vendor_id, subject_id FROM audit_entries";
+        var text = new StringBuilder();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                text.Append(reader.IsDBNull(i) ? "" : reader.GetValue(i)).Append('|');
+            }
+
+            if (!reader.IsDBNull(4))
+            {
+                foreach (var (key, value) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(4))!)
+                {
+                    text.Append(key).Append('=').Append(value).Append('|');
+                }
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
     }
 
     private static async Task<byte[]> WrappedKeyAsync(PrivacyTestHost host, Guid vendor)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Host;
@@ -14,10 +15,14 @@ public static class AuditCommand
         {
             await using var app = await CliHost.StartAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(ct);
+            var result = await CliAudit.RunAsync(app.Services, "audit verify",
+                () => scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(ct),
+                AuditVerified,
+                ct);
             if (!result.IsValid)
             {
-                throw new CliException($"audit chain broken at entry {result.BrokenAtSequence}: {result.Message}");
+                // One line, naming the entry: the message never spans lines and there is no stack trace.
+                throw new CliException($"audit chain broken: {result.Message}");
             }
 
             await System.Console.Out.WriteLineAsync($"{result.Message} Head hash: {result.HeadHash}");
@@ -26,4 +31,16 @@ public static class AuditCommand
         audit.Subcommands.Add(verify);
         return audit;
     }
+
+    /// <summary>Recorded after the check, so the next verification covers this one too.</summary>
+    private static AuditEvent AuditVerified(AuditVerification result) =>
+        new(PrivilegedActions.AuditVerified, result.IsValid ? AuditOutcomes.Done : AuditOutcomes.Failed)
+        {
+            Details = new Dictionary<string, string>
+            {
+                ["entries_checked"] = result.EntriesChecked.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["broken_at"] = result.BrokenAtSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                ["break"] = result.Break?.ToString() ?? "",
+            },
+        };
 }

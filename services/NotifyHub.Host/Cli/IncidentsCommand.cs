@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Mediator;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Intake.Incidents;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Host;
 
@@ -22,7 +24,18 @@ public static class IncidentsCommand
             await using var app = await CliHost.StartAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
             var dry = parse.GetValue(dryRun);
-            var purged = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PurgeIncidents(dry, Guid.Empty), ct);
+            // No signed-in user at the command line: the operator is named by CliAudit, each shred entry included.
+            var purged = await CliAudit.RunAsync(app.Services, "incidents purge",
+                async () => await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PurgeIncidents(dry, Guid.Empty), ct),
+                purged => new AuditEvent(PrivilegedActions.CliVerb("incidents purge"), AuditOutcomes.Done)
+                {
+                    Details = new Dictionary<string, string>
+                    {
+                        ["dry_run"] = dry ? "true" : "false",
+                        ["incidents"] = purged.Count.ToString(CultureInfo.InvariantCulture),
+                    },
+                },
+                ct);
             var verb = dry ? "would purge" : "purged";
             foreach (var incident in purged)
             {

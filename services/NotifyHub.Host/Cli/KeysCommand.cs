@@ -1,4 +1,6 @@
 using System.CommandLine;
+using NotifyHub.BuildingBlocks.Audit;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.Host;
@@ -18,7 +20,11 @@ public static class KeysCommand
             RootKeyRotated rotated;
             try
             {
-                rotated = await scope.ServiceProvider.GetRequiredService<RootKeyRotation>().RotateAsync(actorUserId: null, ct);
+                // The rotation's own root_key.rotate entry names the operator (CliAudit).
+                rotated = await CliAudit.RunAsync(app.Services, "keys rotate-root",
+                    () => scope.ServiceProvider.GetRequiredService<RootKeyRotation>().RotateAsync(actorUserId: null, ct),
+                    _ => new AuditEvent(PrivilegedActions.CliVerb("keys rotate-root"), AuditOutcomes.Done),
+                    ct);
             }
             catch (NotSupportedException e)
             {

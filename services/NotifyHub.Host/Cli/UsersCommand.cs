@@ -3,10 +3,12 @@ using System.Globalization;
 using System.Text;
 using FluentValidation;
 using Mediator;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Staff;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Host;
 
@@ -52,7 +54,18 @@ public static class UsersCommand
             {
                 Actor = AccountAudit.CommandLine,
             };
-            var id = await Send(scope.ServiceProvider.GetRequiredService<IMediator>(), command, ct);
+            var id = await CliAudit.RunAsync(app.Services, "users add",
+                () => Send(scope.ServiceProvider.GetRequiredService<IMediator>(), command, ct),
+                id => new AuditEvent(PrivilegedActions.CliVerb("users add"), AuditOutcomes.Done)
+                {
+                    SubjectId = id,
+                    Details = new Dictionary<string, string>
+                    {
+                        ["roles"] = string.Join(',', command.Roles),
+                        ["vendor_id"] = command.VendorId?.ToString() ?? "",
+                    },
+                },
+                ct);
             await System.Console.Out.WriteLineAsync(id.ToString());
         }));
         return add;
@@ -65,7 +78,13 @@ public static class UsersCommand
         {
             await using var app = await CliHost.StartAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
-            var staff = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListStaff(), ct);
+            var staff = await CliAudit.RunAsync(app.Services, "users list",
+                async () => await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListStaff(), ct),
+                staff => new AuditEvent(PrivilegedActions.CliVerb("users list"), AuditOutcomes.Done)
+                {
+                    Details = new Dictionary<string, string> { ["accounts"] = staff.Count.ToString(CultureInfo.InvariantCulture) },
+                },
+                ct);
             var output = new StringBuilder();
             output.AppendLine(CultureInfo.InvariantCulture, $"{"ID",-36}  {"EMAIL",-32}  {"ROLES",-24}  {"VENDOR",-36}  2FA  LOCKED");
             foreach (var s in staff)

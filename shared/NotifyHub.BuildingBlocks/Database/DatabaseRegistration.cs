@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.BuildingBlocks.Messaging;
 
@@ -42,6 +43,8 @@ public static class DatabaseRegistration
     {
         services.AddSingleton<OutboxSignal<TContext>>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
+        services.AddSingleton<IAuditOutboxDrain, AuditOutboxDrain<TContext>>();
+        services.TryAddScoped<AuditOutboxAppender>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Database;
 
 namespace NotifyHub.BuildingBlocks.Messaging;
@@ -67,7 +68,13 @@ public sealed partial class OutboxDispatcher<TContext>(
             return 0;
         }
 
-        await Task.WhenAll(batch.Select(row => PublishAsync(publisher, row, cancellationToken)));
+        if (batch.Exists(AuditOutbox.IsAudit))
+        {
+            // Audit entries written in the module's transactions go to the audit chain, never to the bus.
+            await scope.ServiceProvider.GetRequiredService<AuditOutboxAppender>().AppendAsync(batch, cancellationToken);
+        }
+
+        await Task.WhenAll(batch.Where(row => !AuditOutbox.IsAudit(row)).Select(row => PublishAsync(publisher, row, cancellationToken)));
         // One DELETE for the batch: the database parses and plans one statement instead of one per row.
         var ids = batch.Select(row => row.Id).ToList();
         await db.OutboxMessages.Where(row => ids.Contains(row.Id)).ExecuteDeleteAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.Privacy;
@@ -25,6 +26,12 @@ public static class PrivacyStoreRegistration
             configuration, PrivacyStoreDbContext.SchemaName);
         // Hosted services start in registration order: after the store's migrations, before its outbox dispatcher.
         services.AddHostedService<RootKeyCheck>();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
+            .Validate(o => o.CheckpointInterval > TimeSpan.Zero, "NotifyHub:Audit:CheckpointInterval must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<AuditCheckpointService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
         services.AddOutbox<PrivacyStoreDbContext>();
         services.AddScoped<PrivacyDbContext>(sp => sp.GetRequiredService<PrivacyStoreDbContext>());
         services.AddScoped<IPrivacyEventPublisher, OutboxPrivacyEventPublisher>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.BuildingBlocks.PrivacyStore;
@@ -14,6 +15,8 @@ public sealed class RootKeyCheck(IServiceScopeFactory scopes) : IHostedService
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<KeyStore>().VerifyRootKeyAsync(cancellationToken);
+        // The audit key exists before the first request needs it inside a transaction.
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().PrepareAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -14,4 +14,13 @@ public enum AuditBreak
 
     /// <summary>The head names another last entry: entries were deleted from (or added behind) the end.</summary>
     HeadMismatch = 4,
+
+    /// <summary>The entry's row cannot be read: a column holds a value that is not valid for it (it was corrupted).</summary>
+    Unreadable = 5,
+
+    /// <summary>The chain disagrees with a signed checkpoint kept outside the database: it was rewritten or cut short.</summary>
+    CheckpointMismatch = 6,
+
+    /// <summary>A checkpoint's signature does not match: the checkpoint store was tampered with.</summary>
+    CheckpointInvalid = 7,
 }

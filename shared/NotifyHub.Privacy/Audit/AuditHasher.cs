@@ -6,6 +6,8 @@ using NotifyHub.Privacy.Purposes;
 namespace NotifyHub.Privacy.Audit;
 
 /// <summary>
+/// HMAC-SHA256, under the chain key (<see cref="AuditKeys"/>), of the canonical serialisation of an entry. Keyed, so
+/// that whoever can write the database but does not hold the root key cannot recompute the chain after an edit.
 /// The canonical serialisation an entry's hash covers: a version label, then every column in a
 /// fixed order, integers big-endian, optional values behind a presence byte, strings behind
 /// their byte length, so no two different entries serialise alike. Times are UTC ticks, which
@@ -15,10 +17,10 @@ internal static class AuditHasher
 {
     public const int HashSize = 32;
 
-    public static byte[] Compute(AuditEntry entry)
+    public static byte[] Compute(AuditEntry entry, byte[] chainKey)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData("NotifyHub.audit.v1"u8);
+        using var hash = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, chainKey);
+        hash.AppendData("NotifyHub.audit.v2"u8);
         AppendInt64(hash, entry.Sequence);
         AppendInt64(hash, entry.Time.UtcTicks);
         AppendGuid(hash, entry.ActorUserId);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.Privacy.Purposes;
@@ -6,23 +5,29 @@ using NotifyHub.Privacy.Purposes;
 namespace NotifyHub.Privacy.Audit;
 
 /// <summary>
-/// The append-only, hash-chained audit log. Safe with concurrent appenders in several
-/// processes: each append updates the single <see cref="AuditHead"/> row in the same
-/// transaction as its insert, so appenders queue on that row (PostgreSQL's row lock) or on the
-/// database write lock (SQLite).
+/// The append-only audit log: each entry sealed with HMAC-SHA256 under a key the database holds only wrapped by the
+/// root key (<see cref="AuditKeys"/>), chained to the one before, its head anchored outside the database by signed
+/// checkpoints (<see cref="AuditCheckpoints"/>). Safe with concurrent appenders in several processes: each append
+/// updates the single <see cref="AuditHead"/> row in the same transaction as its insert, so appenders queue on that
+/// row (PostgreSQL's row lock) or on the database write lock (SQLite).
 /// </summary>
-public sealed class AuditLog(PrivacyDbContext db, TimeProvider time)
+public sealed class AuditLog(PrivacyDbContext db, TimeProvider time, AuditKeys keys, AuditCheckpoints checkpoints, IAuditCheckpointSink sink)
 {
     public const int MaxPageSize = 1000;
 
     private DbSet<AuditHead> Heads => db.Set<AuditHead>();
 
-    /// <summary>Appends an entry. Inside the caller's transaction if one is open, so the action and its record commit together.</summary>
+    /// <summary>
+    /// Appends an entry. Inside the caller's transaction if one is open, so the action and its record commit together.
+    /// A CLI verb's entries also name its operator (<see cref="AuditOperator"/>).
+    /// </summary>
     public async Task<AuditEntry> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
+        auditEvent = AuditOperator.Attribute(auditEvent);
         var details = auditEvent.Details is null ? null : JsonSerializer.Serialize(auditEvent.Details);
         var fields = auditEvent.Fields is null ? null : PersonalFieldCodes.JoinCodes(auditEvent.Fields);
+        using var material = await keys.GetAsync(cancellationToken);
 
         return await db.InTransactionAsync(async ct =>
         {
@@ -46,7 +51,7 @@ public sealed class AuditLog(PrivacyDbContext db, TimeProvider time)
                 Details = details,
                 PreviousHash = head.LastHash,
             };
-            entry.Hash = AuditHasher.Compute(entry);
+            entry.Hash = AuditHasher.Compute(entry, material.Chain);
 
             db.AuditEntries.Add(entry);
             try
@@ -64,50 +69,36 @@ public sealed class AuditLog(PrivacyDbContext db, TimeProvider time)
         }, cancellationToken);
     }
 
-    /// <summary>Walks the chain in sequence order and names the first broken entry and why.</summary>
+    /// <summary>
+    /// Walks the chain end to end and compares it with every signed checkpoint; names the first entry that cannot be
+    /// read or does not match, in one line. When the chain is intact, anchors its head with a new checkpoint.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        var head = await Heads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
-        var expected = 1L;
-        var previousHash = new byte[AuditHasher.HashSize];
-        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
-        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        using var material = await keys.GetAsync(cancellationToken);
+        AuditVerification result;
+        try
         {
-            var checkedSoFar = expected - 1;
-            if (entry.Sequence != expected)
-            {
-                return AuditVerification.Broken(checkedSoFar, expected, AuditBreak.SequenceGap,
-                    $"Audit entry {expected} is missing (the next entry is {entry.Sequence}): entries were deleted.", head.LastHash);
-            }
-
-            if (!CryptographicOperations.FixedTimeEquals(entry.PreviousHash, previousHash))
-            {
-                return AuditVerification.Broken(checkedSoFar, expected, AuditBreak.PreviousHashMismatch,
-                    $"Audit entry {expected} does not follow entry {expected - 1}: an earlier entry was replaced.", head.LastHash);
-            }
-
-            if (!CryptographicOperations.FixedTimeEquals(AuditHasher.Compute(entry), entry.Hash))
-            {
-                return AuditVerification.Broken(checkedSoFar, expected, AuditBreak.HashMismatch,
-                    $"Audit entry {expected} does not match its hash: it was edited.", head.LastHash);
-            }
-
-            previousHash = entry.Hash;
-            expected++;
+            var lines = await sink.ReadAsync(cancellationToken);
+            result = await AuditChainVerifier.VerifyAsync(db, material, lines, sink.Description, cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            // The log or its checkpoints cannot be read at all: still one line, never a stack trace.
+            return AuditVerification.Broken(0, null, AuditBreak.Unreadable,
+                $"The audit log cannot be read: {e.GetType().Name}: {e.Message}", new byte[AuditHasher.HashSize]);
         }
 
-        var last = expected - 1;
-        if (head.LastSequence != last || !CryptographicOperations.FixedTimeEquals(head.LastHash, previousHash))
+        if (result.IsValid && await checkpoints.WriteAsync(cancellationToken) is { } anchored)
         {
-            var at = head.LastSequence == last ? last : Math.Min(head.LastSequence, last) + 1;
-            var message = head.LastSequence > last
-                ? $"The audit head names entry {head.LastSequence} but the log ends at {last}: entries were deleted from the end."
-                : $"The audit log ends at entry {last} but the head names entry {head.LastSequence}: entries were added or altered behind the head.";
-            return AuditVerification.Broken(last, at, AuditBreak.HeadMismatch, message, head.LastHash);
+            result = result with { LastCheckpointSequence = anchored.Sequence };
         }
 
-        return AuditVerification.Valid(last, head.LastHash);
+        return result;
     }
+
+    /// <summary>Creates the audit key if this store has none yet; the host runs it at start, before any request.</summary>
+    public Task PrepareAsync(CancellationToken cancellationToken = default) => keys.EnsureAsync(cancellationToken);
 
     /// <summary>For the auditors' API: entries with <paramref name="from"/> ≤ time &lt; <paramref name="to"/>, in sequence order.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(

@@ -1,8 +1,9 @@
 namespace NotifyHub.Privacy.Audit;
 
 /// <summary>
-/// The result of walking the chain. <see cref="HeadHash"/> is worth recording elsewhere (a
-/// ticket, a regulator filing): a chain rewritten wholesale still verifies, but its head changes.
+/// The result of walking the chain and comparing it with the signed checkpoints. <see cref="Message"/> is one line
+/// naming the first entry that cannot be read or does not match. <see cref="LastCheckpointSequence"/> is the newest
+/// checkpoint the chain was compared with (null when none was written yet).
 /// </summary>
 public sealed record AuditVerification(
     bool IsValid,
@@ -12,9 +13,18 @@ public sealed record AuditVerification(
     string Message,
     string HeadHash)
 {
-    internal static AuditVerification Valid(long entries, byte[] headHash) =>
-        new(true, entries, null, null, $"The audit chain is intact: {entries} entries.", Convert.ToHexStringLower(headHash));
+    public long? LastCheckpointSequence { get; init; }
 
-    internal static AuditVerification Broken(long entries, long sequence, AuditBreak reason, string message, byte[] headHash) =>
-        new(false, entries, sequence, reason, message, Convert.ToHexStringLower(headHash));
+    internal static AuditVerification Valid(long entries, byte[] headHash, AuditCheckpoint? checkpoint) =>
+        new(true, entries, null, null,
+            checkpoint is null
+                ? $"The audit chain is intact: {entries} entries (no checkpoint yet)."
+                : $"The audit chain is intact: {entries} entries; it matches the checkpoint of {checkpoint.Time:yyyy-MM-dd HH:mm:ss}Z (entry {checkpoint.Sequence}).",
+            Convert.ToHexStringLower(headHash))
+        {
+            LastCheckpointSequence = checkpoint?.Sequence,
+        };
+
+    internal static AuditVerification Broken(long entries, long? sequence, AuditBreak reason, string message, byte[] headHash) =>
+        new(false, entries, sequence, reason, message.ReplaceLineEndings(" "), Convert.ToHexStringLower(headHash));
 }

@@ -89,6 +89,19 @@ public sealed class DataKey
         }
     }
 
+    /// <summary>HKDF-SHA256 of a sub-key for one use (<paramref name="info"/> names it), so one stored key serves several.</summary>
+    internal byte[] Derive(string info)
+    {
+        var derived = new byte[SizeInBytes];
+        lock (_gate)
+        {
+            ThrowIfDestroyed();
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, _material, derived, salt: [], info: System.Text.Encoding.UTF8.GetBytes(info));
+        }
+
+        return derived;
+    }
+
     /// <summary>Crypto-shredding in memory: zero the key and drop every instance made from it.</summary>
     internal void Destroy()
     {

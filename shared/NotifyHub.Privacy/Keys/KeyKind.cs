@@ -11,4 +11,10 @@ public enum KeyKind : byte
 
     /// <summary>Per vendor: encrypts that vendor's projections. Destroying it revokes the vendor.</summary>
     Vendor = 3,
+
+    /// <summary>
+    /// One for the whole store: the audit chain's HMAC key and the checkpoint signing key are derived from it.
+    /// Never rotated nor destroyed, or the chain written under it could no longer be verified.
+    /// </summary>
+    AuditChain = 4,
 }

@@ -52,6 +52,11 @@ public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKe
             throw new InvalidOperationException("Blind index keys are never rotated: indexes made with the old key would stop matching.");
         }
 
+        if (kind == KeyKind.AuditChain)
+        {
+            throw new InvalidOperationException("The audit chain key is never rotated: entries sealed with it would stop verifying.");
+        }
+
         var latest = await LatestAsync(ownerId, kind, cancellationToken);
         if (latest is { WrappedMaterial: null })
         {
@@ -105,6 +110,11 @@ public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKe
     /// </summary>
     public async Task<int> DestroyAsync(Guid ownerId, KeyKind kind, CancellationToken cancellationToken = default)
     {
+        if (kind == KeyKind.AuditChain)
+        {
+            throw new InvalidOperationException("The audit chain key is never destroyed: the audit log is evidence that must stay verifiable.");
+        }
+
         var destroyed = await db.InTransactionAsync(async ct =>
         {
             if (db.IsSqlite)

@@ -103,17 +103,17 @@ public sealed class Privacy_commands : IDisposable
 
         var intact = await NotifyHubCli.RunAsync(_data, null, "audit", "verify");
         intact.ExitCode.ShouldBe(0, intact.Error);
-        intact.Output.ShouldContain("The audit chain is intact: 6 entries.");
+        intact.Output.ShouldContain("The audit chain is intact: 6 entries");
 
         Execute("UPDATE audit_entries SET outcome = 'denied' WHERE sequence = 4");
         var edited = await NotifyHubCli.RunAsync(_data, null, "audit", "verify");
         edited.ExitCode.ShouldBe(1);
-        edited.Error.Trim().ShouldBe("notifyhub: audit chain broken at entry 4: Audit entry 4 does not match its hash: it was edited.");
+        edited.Error.Trim().ShouldBe("notifyhub: audit chain broken: Audit entry 4 does not match its seal: it was edited (or resealed without the audit key).");
 
         Execute("DELETE FROM audit_entries WHERE sequence = 2");
         var deleted = await NotifyHubCli.RunAsync(_data, null, "audit", "verify");
         deleted.ExitCode.ShouldBe(1);
-        deleted.Error.ShouldContain("broken at entry 2");
+        deleted.Error.Trim().ShouldStartWith("notifyhub: audit chain broken: Audit entry 2 is missing");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class Privacy_commands : IDisposable
         (await database.ScalarAsync("WITH e AS (UPDATE privacy.audit_entries SET outcome = 'denied' WHERE sequence = 3 RETURNING 1) SELECT count(*) FROM e")).ShouldBe(1);
         var edited = await NotifyHubCli.RunAsync(_data, null, postgres, "audit", "verify");
         edited.ExitCode.ShouldBe(1);
-        edited.Error.Trim().ShouldBe("notifyhub: audit chain broken at entry 3: Audit entry 3 does not match its hash: it was edited.");
+        edited.Error.Trim().ShouldBe("notifyhub: audit chain broken: Audit entry 3 does not match its seal: it was edited (or resealed without the audit key).");
     }
 
     private async Task<string> Decrypt(IServiceProvider services, EncryptedField ciphertext) =>

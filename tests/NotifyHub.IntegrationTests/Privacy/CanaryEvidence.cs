@@ -3,6 +3,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using NotifyHub.Testing;
 
 namespace NotifyHub.IntegrationTests.Privacy;
 
@@ -85,6 +86,24 @@ public sealed class CanaryEvidence : ILoggerProvider, IPublishObserver, ISendObs
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The audit log's entries as auditors read them, details JSON unescaped (so an escaped value is found too). Waits
+    /// for <paramref name="expectedAction"/>: modules' entries reach the chain through their outbox, a moment later.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Source, string Text)>> AuditRowsAsync(IServiceProvider services, string expectedAction)
+    {
+        IReadOnlyList<NotifyHub.Privacy.Audit.AuditEntry> entries = [];
+        await Eventually.TrueAsync(async () =>
+        {
+            entries = await AuditTrail.EntriesAsync(services);
+            return entries.Any(e => e.Action == expectedAction);
+        }, TimeSpan.FromSeconds(30), $"no {expectedAction} audit entry");
+        return [.. entries.Select(e => ("audit log", string.Join('|',
+            e.Action, e.Outcome, e.Fields, e.Purpose, e.ActorUserId, e.SubjectId, e.Details,
+            string.Join('|', (e.Details is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(e.Details)!)
+                .Select(d => $"{d.Key}={d.Value}")))))];
     }
 
     private Task Record<T>(T message)

@@ -27,8 +27,10 @@ public sealed class No_personal_value_in_clear
         await RunEveryFlowAsync(host);
 
         // Scanned while running, so the write-ahead logs are still there to be read too.
-        var leaks = host.Evidence.Leaks([]).Concat(CanaryEvidence.SqliteLeaks(host.DataDirectory)).ToList();
+        var audit = await CanaryEvidence.AuditRowsAsync(host.Services, "campaign.launch");
+        var leaks = host.Evidence.Leaks(audit).Concat(CanaryEvidence.SqliteLeaks(host.DataDirectory)).ToList();
         leaks.ShouldBeEmpty();
+        audit.Count.ShouldBeGreaterThan(5);
         ShouldHaveRecorded(host.Evidence);
     }
 
@@ -64,8 +66,9 @@ public sealed class No_personal_value_in_clear
 
         await RunEveryFlowAsync(host);
 
+        var audit = await CanaryEvidence.AuditRowsAsync(host.Services, "campaign.launch");
         var rows = await CanaryEvidence.PostgresRowsAsync(database.ConnectionString);
-        var leaks = host.Evidence.Leaks(rows);
+        var leaks = host.Evidence.Leaks(rows.Concat(audit));
         leaks.ShouldBeEmpty();
         ShouldHaveRecorded(host.Evidence);
         rows.ShouldContain(r => r.Source == "privacy.audit_entries");

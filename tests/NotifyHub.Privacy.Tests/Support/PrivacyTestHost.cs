@@ -19,8 +19,9 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _scope;
 
-    private PrivacyTestHost(SqliteConnection connection, ServiceProvider services, RecordingEventPublisher events, ManualTimeProvider clock)
+    private PrivacyTestHost(SqliteConnection connection, ServiceProvider services, RecordingEventPublisher events, ManualTimeProvider clock, string dataDirectory)
     {
+        DataDirectory = dataDirectory;
         _connection = connection;
         _services = services;
         _scope = services.CreateAsyncScope();
@@ -34,6 +35,9 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
 
     public SqliteConnection Connection => _connection;
 
+    /// <summary>This host's own data directory (the audit checkpoint file lives under it).</summary>
+    public string DataDirectory { get; }
+
     public static Task<PrivacyTestHost> StartAsync(Action<PrivacyOptions>? configure = null) =>
         StartAsync("Data Source=:memory:", configure);
 
@@ -43,6 +47,7 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
         await connection.OpenAsync();
         var events = new RecordingEventPublisher();
         var clock = new ManualTimeProvider(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"notifyhub-privacy-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IPrivacyEventPublisher>(events)
@@ -50,11 +55,12 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
             .AddNotifyHubPrivacy(options =>
             {
                 options.Keys.RootKey = RootKeyA;
+                options.Keys.DataDirectory = dataDirectory;
                 options.KeyService.MaxRecordsPerWindow = 3;
                 configure?.Invoke(options);
             })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var host = new PrivacyTestHost(connection, services, events, clock);
+        var host = new PrivacyTestHost(connection, services, events, clock, dataDirectory);
         await host.Get<PrivacyDbContext>().Database.EnsureCreatedAsync();
         return host;
     }
@@ -89,5 +95,9 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
         await _scope.DisposeAsync();
         await _services.DisposeAsync();
         await _connection.DisposeAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 }

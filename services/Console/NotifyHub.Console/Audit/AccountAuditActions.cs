@@ -15,5 +15,4 @@ public static class AccountAuditActions
     public const string StaffEnabled = "staff.enable";
     public const string StaffUnlocked = "staff.unlock";
     public const string StaffRemoved = "staff.remove";
-    public const string VendorRegistered = "vendor.register";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Privacy.Audit;
@@ -40,8 +41,23 @@ public static class AuditApi
         return TypedResults.Ok(new AuditPage([.. entries.Select(AuditEntryView.From)], skip, take));
     }
 
-    private static async Task<Ok<AuditVerification>> VerifyAsync(AuditLog log, CancellationToken ct) =>
-        TypedResults.Ok(await log.VerifyAsync(ct));
+    /// <summary>
+    /// Always 200 with the result: a broken chain is an answer, not an error. The message names the first entry that
+    /// cannot be read or does not match, in one line. The check itself is recorded after it.
+    /// </summary>
+    private static async Task<Ok<AuditVerification>> VerifyAsync(AuditLog log, CurrentActor actor, CancellationToken ct)
+    {
+        var result = await log.VerifyAsync(ct);
+        await log.AppendAsync(actor.Stamp(new AuditEvent(PrivilegedActions.AuditVerified, result.IsValid ? AuditOutcomes.Done : AuditOutcomes.Failed)
+        {
+            Details = new Dictionary<string, string>
+            {
+                ["entries_checked"] = result.EntriesChecked.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["broken_at"] = result.BrokenAtSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            },
+        }), ct);
+        return TypedResults.Ok(result);
+    }
 
     public sealed record AuditPage(IReadOnlyList<AuditEntryView> Entries, int Skip, int Take);
 }

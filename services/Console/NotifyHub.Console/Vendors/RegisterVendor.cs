@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Web;
-using NotifyHub.Console.Audit;
 using NotifyHub.Console.Database;
 using NotifyHub.Privacy.Audit;
 
@@ -16,7 +16,7 @@ public sealed record RegisterVendor(string Name) : ICommand<Guid>
     public string Actor { get; init; } = "";
 }
 
-public sealed class RegisterVendorHandler(ConsoleDbContext db, AccountAudit audit, TimeProvider clock) : ICommandHandler<RegisterVendor, Guid>
+public sealed class RegisterVendorHandler(ConsoleDbContext db, CurrentActor actor, TimeProvider clock) : ICommandHandler<RegisterVendor, Guid>
 {
     public async ValueTask<Guid> Handle(RegisterVendor command, CancellationToken cancellationToken)
     {
@@ -33,8 +33,9 @@ public sealed class RegisterVendorHandler(ConsoleDbContext db, AccountAudit audi
 
         var vendor = new Vendor { Id = Guid.CreateVersion7(now), Name = name, CreatedAt = now, CreatedBy = command.Actor };
         db.Vendors.Add(vendor);
+        // Ids only: the vendor's name is free text and stays in the console's own table.
+        db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.VendorRegistered, AuditOutcomes.Done) { SubjectId = vendor.Id }));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(AccountAuditActions.VendorRegistered, AuditOutcomes.Done, command.Actor, vendor.Id, cancellationToken: cancellationToken);
         return vendor.Id;
     }
 }

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Intake.Database;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Intake.Imports;
 
@@ -25,7 +27,7 @@ public sealed class GetImportHandler(IntakeDbContext db) : IQueryHandler<GetImpo
 
 public sealed record GetImportIssues(Guid IncidentId, Guid ImportId) : IQuery<IAsyncEnumerable<ImportIssue>>;
 
-public sealed class GetImportIssuesHandler(IntakeDbContext db) : IQueryHandler<GetImportIssues, IAsyncEnumerable<ImportIssue>>
+public sealed class GetImportIssuesHandler(IntakeDbContext db, CurrentActor actor) : IQueryHandler<GetImportIssues, IAsyncEnumerable<ImportIssue>>
 {
     public async ValueTask<IAsyncEnumerable<ImportIssue>> Handle(GetImportIssues query, CancellationToken cancellationToken)
     {
@@ -33,6 +35,19 @@ public sealed class GetImportIssuesHandler(IntakeDbContext db) : IQueryHandler<G
         {
             throw ProblemException.NotFound("Import", query.ImportId);
         }
+
+        // Data leaving the system: recorded before the first line is sent.
+        var issues = await db.ImportIssues.CountAsync(i => i.ImportId == query.ImportId, cancellationToken);
+        db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.ImportErrorsDownloaded, AuditOutcomes.Granted)
+        {
+            SubjectId = query.ImportId,
+            Details = new Dictionary<string, string>
+            {
+                ["incident_id"] = query.IncidentId.ToString(),
+                ["issues"] = issues.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        }));
+        await db.SaveChangesAsync(cancellationToken);
 
         return db.ImportIssues.AsNoTracking().Where(i => i.ImportId == query.ImportId).OrderBy(i => i.Line).ThenBy(i => i.Id).AsAsyncEnumerable();
     }

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Contracts;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports.Parsing;
 using NotifyHub.Intake.Imports.Storage;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Privacy.Purposes;
@@ -182,9 +184,30 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var now = clock.GetUtcNow();
+        // The finish and its audit entry (with the counts) commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status)
             .SetProperty(i => i.Failure, failure)
             .SetProperty(i => i.FinishedAt, now), CancellationToken.None);
+        var import = await db.Imports.AsNoTracking().FirstAsync(i => i.Id == importId, CancellationToken.None);
+        db.Audit(new AuditEvent(PrivilegedActions.ImportFinished, status == ImportJob.Completed ? AuditOutcomes.Done : AuditOutcomes.Failed)
+        {
+            ActorUserId = Guid.TryParse(import.CreatedBy, out var actor) ? actor : null,
+            SubjectId = import.Id,
+            Details = new Dictionary<string, string>
+            {
+                ["incident_id"] = import.IncidentId.ToString(),
+                ["rows_read"] = Count(import.RowsRead),
+                ["accepted"] = Count(import.Accepted),
+                ["updated"] = Count(import.Updated),
+                ["rejected"] = Count(import.Rejected),
+                ["warnings"] = Count(import.Warnings),
+            },
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
+
+    private static string Count(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

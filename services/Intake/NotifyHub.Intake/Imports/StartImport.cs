@@ -1,10 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports.Parsing;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Intake.Imports;
 
@@ -15,7 +17,8 @@ namespace NotifyHub.Intake.Imports;
 /// </summary>
 public sealed record StartImport(Guid IncidentId, string? ContentType, string? Encoding, Stream Body, string Actor) : ICommand<Guid>;
 
-public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, IOptions<NotifyHubOptions> hub, TimeProvider clock)
+public sealed class StartImportHandler(
+    IntakeDbContext db, ImportRunner runner, IOptions<NotifyHubOptions> hub, CurrentActor actor, TimeProvider clock)
     : ICommandHandler<StartImport, Guid>
 {
     public async ValueTask<Guid> Handle(StartImport command, CancellationToken cancellationToken)
@@ -59,6 +62,17 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
                 CreatedBy = command.Actor,
             };
             db.Imports.Add(import);
+            db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.ImportStarted, AuditOutcomes.Done)
+            {
+                SubjectId = import.Id,
+                Details = new Dictionary<string, string>
+                {
+                    ["incident_id"] = incident.Id.ToString(),
+                    ["format"] = import.Format,
+                    ["encoding"] = import.Encoding,
+                    ["bytes"] = spool.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+            }));
             await db.SaveChangesAsync(cancellationToken);
             runner.Enqueue(new ImportWork(import.Id, incident.Id, incident.DataCategories, source, content, spool));
             return import.Id;

@@ -3,10 +3,12 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Intake.Database;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Intake.Incidents;
 
@@ -27,7 +29,7 @@ public sealed class CloseIncidentValidator : AbstractValidator<CloseIncident>
     public CloseIncidentValidator() => RuleFor(c => c.RetentionDays).InclusiveBetween(0, 36500);
 }
 
-public sealed class CloseIncidentHandler(IntakeDbContext db, IOptions<IntakeOptions> options, TimeProvider clock)
+public sealed class CloseIncidentHandler(IntakeDbContext db, IOptions<IntakeOptions> options, CurrentActor actor, TimeProvider clock)
     : ICommandHandler<CloseIncident, IncidentClosure>
 {
     public async ValueTask<IncidentClosure> Handle(CloseIncident command, CancellationToken cancellationToken)
@@ -41,9 +43,20 @@ public sealed class CloseIncidentHandler(IntakeDbContext db, IOptions<IntakeOpti
 
         var now = clock.GetUtcNow();
         incident.ClosedAt = now;
-        incident.RetainUntil = now.AddDays(command.RetentionDays ?? options.Value.RetentionDays);
+        var retentionDays = command.RetentionDays ?? options.Value.RetentionDays;
+        incident.RetainUntil = now.AddDays(retentionDays);
         incident.Status = "closed";
         db.Publish(new IncidentClosed(incident.Id, now, incident.RetainUntil.Value));
+        // The retention decision is the privileged part: 0 days makes the incident purgeable at once.
+        db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.IncidentClosed, AuditOutcomes.Done)
+        {
+            SubjectId = incident.Id,
+            Details = new Dictionary<string, string>
+            {
+                ["retention_days"] = retentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["retain_until"] = incident.RetainUntil.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            },
+        }));
         await db.SaveChangesAsync(cancellationToken);
         return new IncidentClosure(incident.Id, now, incident.RetainUntil.Value);
     }

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Intake.Database;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Intake.Incidents;
 
@@ -22,7 +24,7 @@ public sealed record OpenIncident(
     public string Actor { get; init; } = "";
 }
 
-public sealed class OpenIncidentHandler(IntakeDbContext db, TimeProvider clock) : ICommandHandler<OpenIncident, Guid>
+public sealed class OpenIncidentHandler(IntakeDbContext db, CurrentActor actor, TimeProvider clock) : ICommandHandler<OpenIncident, Guid>
 {
     public async ValueTask<Guid> Handle(OpenIncident command, CancellationToken cancellationToken)
     {
@@ -44,6 +46,15 @@ public sealed class OpenIncidentHandler(IntakeDbContext db, TimeProvider clock) 
         db.Incidents.Add(incident);
         db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.Summary, incident.DiscoveredAt, incident.Cause,
             incident.DataCategories, incident.Jurisdictions, now));
+        db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.IncidentOpened, AuditOutcomes.Done)
+        {
+            SubjectId = incident.Id,
+            Details = new Dictionary<string, string>
+            {
+                ["jurisdictions"] = string.Join(',', incident.Jurisdictions),
+                ["data_categories"] = string.Join(',', incident.DataCategories),
+            },
+        }));
         await db.SaveChangesAsync(cancellationToken);
         return incident.Id;
     }

@@ -30,7 +30,11 @@ public sealed class PurgeIncidentsHandler(IntakeDbContext db, IncidentShredder s
             if (!command.DryRun)
             {
                 // Keys first: if the deletes then fail, the rows left are already unreadable and the next run finishes.
-                await shredder.ShredAsync(incident.Id, new PrivacyActor(command.ActorId, ["Admin"]), cancellationToken);
+                // The shred entry is the purge's audit record: it names the operator (a CLI verb runs inside
+                // AuditOperator.CommandLine) and how many people go with the keys.
+                await shredder.ShredAsync(incident.Id, new PrivacyActor(command.ActorId, ["Admin"]),
+                    new Dictionary<string, string> { ["people_deleted"] = people.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    cancellationToken);
                 await db.AffectedParties.Where(p => p.IncidentId == incident.Id).ExecuteDeleteAsync(cancellationToken);
                 incident.PurgedAt = now;
                 incident.Status = "purged";

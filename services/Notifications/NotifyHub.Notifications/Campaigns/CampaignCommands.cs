@@ -1,10 +1,12 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Contracts.Notifications;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Notifications.Campaigns;
 
@@ -21,7 +23,7 @@ public sealed record CancelCampaign(Guid CampaignId) : ICommand;
 /// once whatever the campaign's size; pause stops sending at the next message; resume hands every still-queued
 /// notification back to the scheduler; cancel closes what was not sent.
 /// </summary>
-public sealed class CampaignCommandsHandler(NotificationsDbContext db, TimeProvider clock)
+public sealed class CampaignCommandsHandler(NotificationsDbContext db, CurrentActor actor, TimeProvider clock)
     : ICommandHandler<LaunchCampaign>, ICommandHandler<PauseCampaign>, ICommandHandler<ResumeCampaign>, ICommandHandler<CancelCampaign>
 {
     public async ValueTask<Unit> Handle(LaunchCampaign command, CancellationToken cancellationToken)
@@ -38,6 +40,7 @@ public sealed class CampaignCommandsHandler(NotificationsDbContext db, TimeProvi
         campaign.Status = CampaignStatus.Running;
         campaign.LaunchedAt = clock.GetUtcNow();
         db.Publish(new EnrolCampaignPage(campaign.Id, 0));
+        Audit(PrivilegedActions.CampaignLaunched, campaign);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -47,6 +50,7 @@ public sealed class CampaignCommandsHandler(NotificationsDbContext db, TimeProvi
         var campaign = await FindAsync(command.CampaignId, cancellationToken);
         Require(campaign, CampaignStatus.Running, "pause");
         campaign.Status = CampaignStatus.Paused;
+        Audit(PrivilegedActions.CampaignPaused, campaign);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -57,6 +61,7 @@ public sealed class CampaignCommandsHandler(NotificationsDbContext db, TimeProvi
         Require(campaign, CampaignStatus.Paused, "resume");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         campaign.Status = CampaignStatus.Running;
+        Audit(PrivilegedActions.CampaignResumed, campaign);
         await db.SaveChangesAsync(cancellationToken);
         // Deliveries that arrived while paused were dropped: the scheduler republishes these.
         var now = clock.GetUtcNow();
@@ -78,6 +83,7 @@ public sealed class CampaignCommandsHandler(NotificationsDbContext db, TimeProvi
         var now = clock.GetUtcNow();
         campaign.Status = CampaignStatus.Cancelled;
         campaign.CompletedAt = now;
+        Audit(PrivilegedActions.CampaignCancelled, campaign);
         await db.SaveChangesAsync(cancellationToken);
         await db.Notifications.Where(n => n.CampaignId == campaign.Id && n.Status == DeliveryStatus.Queued)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.Status, DeliveryStatus.Cancelled).SetProperty(x => x.CompletedAt, now), cancellationToken);
@@ -87,6 +93,18 @@ public sealed class CampaignCommandsHandler(NotificationsDbContext db, TimeProvi
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
+
+    /// <summary>Queued in the same SaveChanges (and transaction) as the state change it records.</summary>
+    private void Audit(string action, Campaign campaign) =>
+        db.Audit(actor.Stamp(new AuditEvent(action, AuditOutcomes.Done)
+        {
+            SubjectId = campaign.Id,
+            Details = new Dictionary<string, string>
+            {
+                ["incident_id"] = campaign.IncidentId.ToString(),
+                ["status"] = campaign.Status.ToCode(),
+            },
+        }));
 
     private async Task<Campaign> FindAsync(Guid id, CancellationToken ct) =>
         await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw ProblemException.NotFound("Campaign", id);

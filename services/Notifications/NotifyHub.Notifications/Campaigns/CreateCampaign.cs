@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Notifications.Campaigns;
 
@@ -23,7 +25,7 @@ public sealed record CreateCampaign(
 
 public sealed record CampaignCreated(Guid Id);
 
-public sealed class CreateCampaignHandler(NotificationsDbContext db, TimeProvider clock) : ICommandHandler<CreateCampaign, CampaignCreated>
+public sealed class CreateCampaignHandler(NotificationsDbContext db, CurrentActor actor, TimeProvider clock) : ICommandHandler<CreateCampaign, CampaignCreated>
 {
     public async ValueTask<CampaignCreated> Handle(CreateCampaign command, CancellationToken cancellationToken)
     {
@@ -60,6 +62,16 @@ public sealed class CreateCampaignHandler(NotificationsDbContext db, TimeProvide
             CreatedAt = now,
         };
         db.Campaigns.Add(campaign);
+        db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.CampaignCreated, AuditOutcomes.Done)
+        {
+            SubjectId = campaign.Id,
+            Details = new Dictionary<string, string>
+            {
+                ["incident_id"] = campaign.IncidentId.ToString(),
+                ["channels"] = string.Join(',', campaign.Channels.Select(c => c.ToCode())),
+                ["templates"] = string.Join(',', templates.Select(t => t.TemplateId)),
+            },
+        }));
         await db.SaveChangesAsync(cancellationToken);
         return new CampaignCreated(campaign.Id);
     }

@@ -2,9 +2,11 @@ using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Notifications.Sms;
 
 namespace NotifyHub.Notifications.Templates;
@@ -29,7 +31,7 @@ public sealed record TemplateVariantInput(string Language, string? Subject, stri
 public sealed record TemplateCreated(Guid Id, int Version);
 
 public sealed class CreateTemplateHandler(
-    NotificationsDbContext db, TemplateRenderer renderer, IOptions<SmsOptions> sms, TimeProvider clock)
+    NotificationsDbContext db, TemplateRenderer renderer, IOptions<SmsOptions> sms, CurrentActor actor, TimeProvider clock)
     : ICommandHandler<CreateTemplate, TemplateCreated>
 {
     public async ValueTask<TemplateCreated> Handle(CreateTemplate command, CancellationToken cancellationToken)
@@ -65,6 +67,17 @@ public sealed class CreateTemplateHandler(
             }
 
             db.Templates.Add(template);
+            db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.TemplateCreated, AuditOutcomes.Done)
+            {
+                SubjectId = template.Id,
+                Details = new Dictionary<string, string>
+                {
+                    ["incident_id"] = template.IncidentId.ToString(),
+                    ["channel"] = channel.ToCode(),
+                    ["version"] = template.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["languages"] = string.Join(',', template.Variants.Select(v => v.Language)),
+                },
+            }));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Console.Database;
+using NotifyHub.Notifications.Tests.Support;
+using NotifyHub.Testing;
+using NotifyHub.Testing.Parties;
+
+namespace NotifyHub.Notifications.Tests.Audit;
+
+/// <summary>Templates and every step of a campaign's life leave exactly one audit entry, naming who did it.</summary>
+public sealed class Audit_trail
+{
+    [Fact]
+    public async Task Creating_a_template_and_creating_launching_pausing_resuming_and_cancelling_a_campaign_each_leave_one_entry()
+    {
+        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?> { ["NotifyHub:Notifications:Throttle:Email"] = "5" });
+        var incident = await app.OpenIncidentAsync();
+        await app.SeedAndWaitAsync(incident, [.. Enumerable.Range(0, 40).Select(i => TestPerson.Create(i, email: $"p{i}@example.test"))]);
+        var template = await app.CreateTemplateAsync(incident, SampleTemplates.Email);
+        var campaign = await app.CreateCampaignAsync(incident, ["email"], "all", new() { ["email"] = template });
+        await app.LaunchAsync(campaign);
+        await Eventually.TrueAsync(async () => (await app.CampaignAsync(campaign)).GetProperty("delivered").GetInt32() > 0, TimeSpan.FromSeconds(30));
+        foreach (var step in new[] { "pause", "resume", "cancel" })
+        {
+            (await app.Client.PostAsync($"/api/v1/campaigns/{campaign}/{step}", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted, step);
+        }
+
+        var created = (await AuditTrail.OfAsync(app.Factory.Services, "template.create", template)).ShouldHaveSingleItem();
+        // The signed-in staff member who made the calls: a real account, named by id only.
+        var actor = created.ActorUserId.ShouldNotBeNull();
+        (await IsStaffAsync(app, actor)).ShouldBeTrue();
+        created.Details!.ShouldContain(incident.ToString());
+        foreach (var action in new[] { "campaign.create", "campaign.launch", "campaign.pause", "campaign.resume", "campaign.cancel" })
+        {
+            var entry = (await AuditTrail.OfAsync(app.Factory.Services, action, campaign)).ShouldHaveSingleItem(action);
+            entry.ActorUserId.ShouldBe(actor, action);
+            entry.Details!.ShouldNotContain("example.test");
+        }
+
+        (await AuditTrail.VerifyAsync(app.Factory.Services)).IsValid.ShouldBeTrue();
+    }
+
+    private static async Task<bool> IsStaffAsync(NotificationsApp app, Guid id)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ConsoleDbContext>().Users.AnyAsync(u => u.Id == id);
+    }
+}
