@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,9 @@ public static class AuthenticationRegistration
             .AddIdentityCookies();
 
         services.AddAuthorizationBuilder()
+            // Closed by default: an endpoint that names no policy still needs a signed-in user; the few public ones
+            // (sign-in, refresh, liveness, signed webhooks) say AllowAnonymous.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.PrivacyOfficer, p => p.RequireRole(Roles.PrivacyOfficer, Roles.Admin))
             .AddPolicy(Roles.Auditor, p => p.RequireRole(Roles.Auditor))
