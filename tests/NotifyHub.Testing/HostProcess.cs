@@ -18,13 +18,15 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <param name="assembly">The program to run: the host by default, or e.g. <see cref="RepositoryPaths.GatewayDll"/>.</param>
     /// <param name="readyPath">What answers 200 once it is ready to serve.</param>
-    public HostProcess(string name, IDictionary<string, string> environment, string? assembly = null, string readyPath = "health/ready")
+    /// <param name="urlsVariable">The environment variable that gives the address (<c>ASPNETCORE_URLS</c> works too).</param>
+    public HostProcess(string name, IDictionary<string, string> environment, string? assembly = null, string readyPath = "health/ready",
+        string urlsVariable = "Urls")
     {
         Name = name;
         _assembly = assembly ?? RepositoryPaths.HostDll;
         _readyPath = readyPath;
         Port = FreePort.Next();
-        _environment = new Dictionary<string, string>(environment) { ["Urls"] = BaseAddress.ToString().TrimEnd('/') };
+        _environment = new Dictionary<string, string>(environment) { [urlsVariable] = BaseAddress.ToString().TrimEnd('/') };
     }
 
     public string Name { get; }
