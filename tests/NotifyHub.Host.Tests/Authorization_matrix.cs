@@ -88,6 +88,7 @@ public sealed partial class Authorization_matrix
         missing.ShouldBeEmpty($"endpoints with no line in {nameof(Authorization_matrix)}.{nameof(Expected)}: add one each");
         Expected.Keys.Except(endpoints).ShouldBeEmpty("lines for endpoints the app no longer maps");
 
+        var clients = new Dictionary<string, HttpClient>();
         var wrong = new List<string>();
         var actualTable = new StringBuilder();
         foreach (var endpoint in endpoints)
@@ -97,9 +98,16 @@ public sealed partial class Authorization_matrix
             for (var i = 0; i < Callers.Length; i++)
             {
                 var caller = Callers[i];
-                // Fresh sign-in per call: an /auth call may end the caller's own session (password, 2FA, logout).
-                using var client = caller == "anonymous" ? null : await StaffAccounts.ClientAsync(factory, accounts[caller].Email, accounts[caller].Password);
-                var outcome = await CallAsync(client ?? anonymous, endpoint);
+                var client = caller == "anonymous" ? anonymous
+                    : clients.TryGetValue(caller, out var signedIn) ? signedIn
+                    : clients[caller] = await StaffAccounts.ClientAsync(factory, accounts[caller].Email, accounts[caller].Password);
+                var outcome = await CallAsync(client, endpoint);
+                if (endpoint.Contains("/auth/", StringComparison.Ordinal) && clients.Remove(caller, out var used))
+                {
+                    // A call under /auth may end the caller's own session (password, 2FA, logout): sign in again next time.
+                    used.Dispose();
+                }
+
                 outcomes.Add(outcome);
                 var want = i < expected.Length ? expected[i] : expected[Array.IndexOf(Callers, Roles.Agent)];
                 if (outcome != want)
@@ -109,6 +117,11 @@ public sealed partial class Authorization_matrix
             }
 
             actualTable.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"[\"{endpoint}\"] = \"{string.Join("  ", outcomes)}\",");
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
         }
 
         wrong.ShouldBeEmpty($"actual table:\n{actualTable}");
@@ -126,11 +139,26 @@ public sealed partial class Authorization_matrix
         var response = await client.SendAsync(request);
         return response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => "401",
+            // The endpoint itself refusing the credentials in the body (sign-in, refresh) says why with a problem code;
+            // the authentication middleware's challenge carries none.
+            HttpStatusCode.Unauthorized => await HasProblemCodeAsync(response) ? "ok" : "401",
             HttpStatusCode.Forbidden => "403",
             HttpStatusCode.NotFound => "404",
             _ => "ok",
         };
+    }
+
+    private static async Task<bool> HasProblemCodeAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && body.RootElement.TryGetProperty("code", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A group's "/" endpoint has a trailing slash in its pattern; the table spells routes without it.</summary>

@@ -97,7 +97,7 @@ public sealed class Safe_defaults_on_the_wire
                 ["NotifyHub__Bootstrap__AdminEmail"] = NotifyHubFactory.AdminEmail,
                 ["NotifyHub__Bootstrap__AdminPassword"] = NotifyHubFactory.AdminPassword,
             }, urlsVariable: "ASPNETCORE_URLS");
-            await host.StartAsync();
+            await host.StartAsync(TimeSpan.FromMinutes(3));
             using var client = host.CreateClient();
 
             var live = await client.GetAsync(new Uri("health/live", UriKind.Relative));
