@@ -1,4 +1,8 @@
+using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.Host;
+
+// First of all, for CLI verbs and the server alike: files this process creates are private to its user (umask 077).
+PrivateDataDirectory.RestrictNewFiles();
 
 // `notifyhub <verb> …` runs a CLI command; anything else serves HTTP with the configured modules.
 if (Cli.IsCommand(args))

@@ -7,10 +7,10 @@ namespace NotifyHub.Host.Tests;
 public sealed class Health_checks
 {
     [Fact]
-    public async Task Ready_lists_the_database_the_bus_and_each_module()
+    public async Task Ready_lists_the_database_the_bus_and_each_module_to_signed_in_staff()
     {
         await using var factory = new NotifyHubFactory();
-        using var client = factory.CreateClient();
+        using var client = await StaffAccounts.AdminClientAsync(factory);
 
         var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
@@ -28,14 +28,36 @@ public sealed class Health_checks
     [Fact]
     public async Task A_host_runs_only_the_modules_it_is_given()
     {
-        await using var factory = new NotifyHubFactory(new Dictionary<string, string?> { ["NotifyHub:Modules:0"] = "regulator" });
-        using var client = factory.CreateClient();
+        // Health details are for signed-in staff, and a regulator-only host has no sign-in: the token comes from a
+        // full host on the same data (tokens are readable by every instance sharing the platform database).
+        var data = Path.Combine(Path.GetTempPath(), "notifyhub-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string token;
+            await using (var full = new NotifyHubFactory(new Dictionary<string, string?> { ["NotifyHub:DataDirectory"] = data }))
+            {
+                using var admin = await StaffAccounts.AdminClientAsync(full);
+                token = admin.DefaultRequestHeaders.Authorization!.Parameter!;
+            }
 
-        var body = await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+            await using var factory = new NotifyHubFactory(new Dictionary<string, string?>
+            {
+                ["NotifyHub:DataDirectory"] = data,
+                ["NotifyHub:Modules:0"] = "regulator",
+            });
+            using var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
 
-        body.ShouldContain("module:regulator");
-        body.ShouldNotContain("module:intake");
-        (await client.PostAsync(new Uri("/api/v1/incidents", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            var body = await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+
+            body.ShouldContain("module:regulator");
+            body.ShouldNotContain("module:intake");
+            (await client.PostAsync(new Uri("/api/v1/incidents", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            NotifyHubFactory.DeleteDataDirectory(data);
+        }
     }
 
     [Fact]

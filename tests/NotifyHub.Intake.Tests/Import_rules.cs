@@ -139,7 +139,7 @@ public sealed class Import_rules(IntakeHost host) : IClassFixture<IntakeHost>
 
         (status.Accepted, status.Warnings).ShouldBe((2, 1));
         var warning = (await Api.ErrorsAsync(status)).ShouldHaveSingleItem();
-        (warning[0], warning[1], warning[2]).ShouldBe(("1", "shoe_size;loyalty_tier", "unknown_column"));
+        (warning[0], warning[1], warning[2]).ShouldBe(("1", "column 4;column 5", "unknown_column"));
         (await Api.PeopleAsync(incident)).ShouldAllBe(p => !p.Fields.ContainsKey("shoe_size"));
     }
 

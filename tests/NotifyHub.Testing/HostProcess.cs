@@ -18,7 +18,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <param name="assembly">The program to run: the host by default, or e.g. <see cref="RepositoryPaths.GatewayDll"/>.</param>
     /// <param name="readyPath">What answers 200 once it is ready to serve.</param>
-    public HostProcess(string name, IDictionary<string, string> environment, string? assembly = null, string readyPath = "health/ready")
+    /// <param name="urlsVariable">The environment variable that gives the address (<c>ASPNETCORE_URLS</c> works too).</param>
+    public HostProcess(string name, IDictionary<string, string> environment, string? assembly = null, string readyPath = "health/ready",
+        string urlsVariable = "Urls")
     {
         Name = name;
         _assembly = assembly ?? RepositoryPaths.HostDll;
@@ -31,7 +33,7 @@ public sealed class HostProcess : IAsyncDisposable
             _environment[key] = value;
         }
 
-        _environment["Urls"] = BaseAddress.ToString().TrimEnd('/');
+        _environment[urlsVariable] = BaseAddress.ToString().TrimEnd('/');
     }
 
     public string Name { get; }

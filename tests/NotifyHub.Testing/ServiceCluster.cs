@@ -38,7 +38,8 @@ public sealed class ServiceCluster : IAsyncDisposable
         var database = await PostgresDatabase.CreateAsync();
         var broker = await RabbitMqVirtualHost.CreateAsync();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "notifyhub-cluster", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataDirectory);
+        // Private, as the host requires of its data directory.
+        NotifyHub.BuildingBlocks.Hosting.PrivateDataDirectory.CreateFolder(dataDirectory);
         var cluster = new ServiceCluster(database, broker, dataDirectory, environment);
         try
         {

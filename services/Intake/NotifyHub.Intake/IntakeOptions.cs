@@ -18,4 +18,18 @@ public sealed class IntakeOptions
     /// <summary>Batches being prepared ahead of the writer: how much of the CPU work overlaps the database's.</summary>
     [Range(1, 16)]
     public int ImportPipelineDepth { get; set; } = 3;
+
+    /// <summary>
+    /// Largest import body in bytes (default 2 GiB): the upload is spooled to the data volume, which also holds the
+    /// databases, so one request must not be able to fill it. A larger body is refused with 413 <c>import_too_large</c>.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxImportBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Row issues (rejections and warnings) stored per import for the errors CSV; past it only the counts grow, so a
+    /// file broken on every line cannot fill the issues table.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int MaxStoredIssues { get; set; } = 100_000;
 }

@@ -30,6 +30,7 @@ public sealed class NotificationsModule : IModule
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddTemplates();
+        services.AddSingleton<OutboxFileCipher>();
         services.AddEmail();
         services.AddSms();
         services.AddLetters();

@@ -11,6 +11,14 @@ public sealed class NotificationsOptions
     [MaxLength(200)]
     public string Helpline { get; set; } = "";
 
+    /// <summary>Liquid statements one render may execute (Fluid's MaxSteps): bounds the CPU a template takes per person.</summary>
+    [Range(1000, 100_000_000)]
+    public int TemplateMaxSteps { get; set; } = 100_000;
+
+    /// <summary>Characters one rendered part (subject, body, text) may have: bounds memory and message size.</summary>
+    [Range(1000, 100_000_000)]
+    public int TemplateMaxOutputChars { get; set; } = 500_000;
+
     /// <summary>Messages per second per channel across all workers (0 = unlimited): <c>Throttle:Email</c>, <c>:Sms</c>, <c>:Letter</c>.</summary>
     public ThrottleOptions Throttle { get; set; } = new();
 

@@ -56,6 +56,10 @@ public static class AuthenticationRegistration
         // read, import or mail breach data (PrivacyOfficer) nor audit itself (Auditor). Every policy, the default one
         // included, refuses a restricted token (one-time password or second factor still pending).
         services.AddAuthorizationBuilder()
+            // Closed by default: an endpoint that names no policy still needs a signed-in user with a full session; the
+            // few public ones (sign-in, refresh, liveness, signed webhooks) say AllowAnonymous.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .AddRequirements(FullSessionRequirement.Instance).Build())
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
                 .AddRequirements(FullSessionRequirement.Instance).Build())
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(FullSessionRequirement.Instance))

@@ -55,7 +55,7 @@ public static class DatabaseRegistration
         if (provider == DatabaseProvider.Sqlite)
         {
             var dataDirectory = sp.GetRequiredService<IOptions<NotifyHubOptions>>().Value.FullDataDirectory;
-            Directory.CreateDirectory(dataDirectory);
+            Hosting.PrivateDataDirectory.CreateFolder(dataDirectory);
             var file = Path.Combine(dataDirectory, $"{schema}.db");
             builder.UseSqlite($"Data Source={file};Default Timeout=60", o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
         }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Configuration;
@@ -24,6 +26,16 @@ public static class NotifyHubServices
         services.AddOptions<NotifyHubOptions>().BindConfiguration(NotifyHubOptions.Section).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HttpLimitsOptions>().BindConfiguration(HttpLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Before anything writes there: created 0700, or refused when group or others can read it.
+        PrivateDataDirectory.Ensure(configuration.GetSection(NotifyHubOptions.Section).Get<NotifyHubOptions>()?.DataDirectory ?? "data");
+        var limits = configuration.GetSection(HttpLimitsOptions.Section).Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        });
 
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();

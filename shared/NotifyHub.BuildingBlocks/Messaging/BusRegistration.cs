@@ -24,6 +24,8 @@ public static class BusRegistration
 
         services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor by default: no unplanned egress from a breach-handling system.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new ModuleEndpointNameFormatter());
             foreach (var add in consumers)
             {

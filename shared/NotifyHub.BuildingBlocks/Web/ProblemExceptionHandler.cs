@@ -32,7 +32,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 Status = bad.StatusCode,
                 Title = "The request could not be read",
                 Detail = bad.Message,
-                Extensions = { ["code"] = "bad_request" },
+                // 413: the server cut a body (sent without Content-Length) at the endpoint's limit.
+                Extensions = { ["code"] = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request_too_large" : "bad_request" },
             },
             _ => null,
         };

@@ -11,6 +11,7 @@ using NotifyHub.Privacy.Purposes;
 using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
+using NotifyHub.Testing.Notifications;
 
 namespace NotifyHub.Notifications.Tests.Campaigns;
 
@@ -42,12 +43,12 @@ public sealed partial class A_campaign_on_the_embedded_defaults
         view.GetProperty("byChannel").GetProperty("letter").GetProperty("delivered").GetInt32().ShouldBe(150);
 
         var found = new List<string>();
-        var emails = Directory.GetFiles(Path.Combine(app.Outbox, "email"), "*.eml");
-        emails.Length.ShouldBe(600);
-        found.AddRange(emails.Select(f => Code(DecodedText(f))));
-        var sms = Directory.GetFiles(Path.Combine(app.Outbox, "sms"), "*.json");
-        sms.Length.ShouldBe(250);
-        found.AddRange(sms.Select(f => Code(File.ReadAllText(f))));
+        var emails = await OutboxFiles.EmailsAsync(app.Factory.Services, app.Factory.DataDirectory);
+        emails.Count.ShouldBe(600);
+        found.AddRange(emails.Select(m => Code(OutboxFiles.Text(m))));
+        var sms = await OutboxFiles.SmsAsync(app.Factory.Services, app.Factory.DataDirectory);
+        sms.Count.ShouldBe(250);
+        found.AddRange(sms.Select(Code));
         found.AddRange(await LetterCodesAsync(app));
 
         found.Count.ShouldBe(1000);
@@ -94,8 +95,8 @@ public sealed partial class A_campaign_on_the_embedded_defaults
         view.GetProperty("byChannel").GetProperty("email").GetProperty("delivered").GetInt32().ShouldBe(600);
         view.GetProperty("byChannel").GetProperty("sms").GetProperty("delivered").GetInt32().ShouldBe(250);
         view.GetProperty("byChannel").GetProperty("letter").GetProperty("delivered").GetInt32().ShouldBe(150);
-        var codes = Directory.GetFiles(Path.Combine(app.Outbox, "email"), "*.eml").Select(f => ImportedCode(DecodedText(f)))
-            .Concat(Directory.GetFiles(Path.Combine(app.Outbox, "sms"), "*.json").Select(f => ImportedCode(File.ReadAllText(f))))
+        var codes = (await OutboxFiles.EmailsAsync(app.Factory.Services, app.Factory.DataDirectory)).Select(m => ImportedCode(OutboxFiles.Text(m)))
+            .Concat((await OutboxFiles.SmsAsync(app.Factory.Services, app.Factory.DataDirectory)).Select(ImportedCode))
             .Concat(await LetterCodesAsync(app, ImportedReferenceCode()))
             .ToList();
         codes.Count.ShouldBe(1000);
@@ -134,7 +135,7 @@ public sealed partial class A_campaign_on_the_embedded_defaults
         await app.SeedAsync(incident, [late]);
 
         await Eventually.TrueAsync(async () => (await app.CampaignAsync(campaign)).GetProperty("delivered").GetInt32() == 2, TimeSpan.FromSeconds(30));
-        Directory.GetFiles(Path.Combine(app.Outbox, "email")).Select(DecodedText).ShouldContain(t => t.Contains(late.ReferenceCode, StringComparison.Ordinal));
+        (await OutboxFiles.EmailsAsync(app.Factory.Services, app.Factory.DataDirectory)).Select(OutboxFiles.Text).ShouldContain(t => t.Contains(late.ReferenceCode, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -187,12 +188,6 @@ public sealed partial class A_campaign_on_the_embedded_defaults
         var cancelled = await app.CampaignAsync(second);
         cancelled.GetProperty("status").GetString().ShouldBe("cancelled");
         (await app.Client.PostAsync($"/api/v1/campaigns/{second}/resume", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-    }
-
-    internal static string DecodedText(string emlPath)
-    {
-        var message = MimeKit.MimeMessage.Load(emlPath);
-        return (message.TextBody ?? "") + (message.HtmlBody ?? "") + message.Subject;
     }
 
     private static string ImportedCode(string text) => ImportedReferenceCode().Match(text) is { Success: true } m

@@ -7,6 +7,7 @@ using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
+using NotifyHub.Testing.Notifications;
 
 namespace NotifyHub.Notifications.Tests.Delivery;
 
@@ -40,7 +41,7 @@ public sealed class Suppression_quiet_hours_and_throttle
         email.GetProperty("suppressed").GetInt32().ShouldBe(1);
         email.GetProperty("delivered").GetInt32().ShouldBe(1);
         view.GetProperty("byChannel").GetProperty("letter").GetProperty("delivered").GetInt32().ShouldBe(1);
-        var sent = Directory.GetFiles(Path.Combine(app.Outbox, "email"), "*.eml").Select(A_campaign_on_the_embedded_defaults_text).ToList();
+        var sent = (await OutboxFiles.EmailsAsync(app.Factory.Services, app.Factory.DataDirectory)).Select(OutboxFiles.Text).ToList();
         sent.Count.ShouldBe(1);
         sent[0].ShouldContain(reachable.ReferenceCode);
         var letters = string.Concat((await LetterBatchReader.ReadAllAsync(app)).Select(b => b.Text));
@@ -75,18 +76,18 @@ public sealed class Suppression_quiet_hours_and_throttle
 
         waiting!.NotBefore.ShouldBe(deferredUntil);
         waiting.Status.ShouldBe(DeliveryStatus.Queued);
-        SmsFiles(app).ShouldHaveSingleItem().ShouldContain(london.ReferenceCode);
+        (await SmsFilesAsync(app)).ShouldHaveSingleItem().ShouldContain(london.ReferenceCode);
 
         clock.Advance(TimeSpan.FromHours(9) - TimeSpan.FromMinutes(1)); // 07:59 JST: still quiet
         await Task.Delay(TimeSpan.FromSeconds(1)); // several scheduler passes (every 200 ms)
-        SmsFiles(app).Count.ShouldBe(1);
+        (await SmsFilesAsync(app)).Count.ShouldBe(1);
 
         clock.Advance(TimeSpan.FromMinutes(1)); // 08:00 JST
         await app.SignInAgainAsync(); // the token issued at 23:00 JST has expired on the moved clock
         var view = await app.WaitForCampaignAsync(campaign);
         view.GetProperty("delivered").GetInt32().ShouldBe(2);
-        SmsFiles(app).Count.ShouldBe(2);
-        SmsFiles(app).ShouldContain(s => s.Contains(tokyo.ReferenceCode, StringComparison.Ordinal) && s.Contains("+819012345678", StringComparison.Ordinal));
+        (await SmsFilesAsync(app)).Count.ShouldBe(2);
+        (await SmsFilesAsync(app)).ShouldContain(s => s.Contains(tokyo.ReferenceCode, StringComparison.Ordinal) && s.Contains("+819012345678", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -126,18 +127,15 @@ public sealed class Suppression_quiet_hours_and_throttle
         (await Reserve(1, Channel.Email)).ShouldBe(250);
     }
 
-    private static List<string> SmsFiles(NotificationsApp app)
+    private static async Task<List<string>> SmsFilesAsync(NotificationsApp app)
     {
-        var folder = Path.Combine(app.Outbox, "sms");
-        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.json").Select(Read)] : [];
+        return [.. (await OutboxFiles.SmsAsync(app.Factory.Services, app.Factory.DataDirectory)).Select(Read)];
 
         // "to" and "body" as written (the file's JSON escapes '+' and non-ASCII).
-        static string Read(string path)
+        static string Read(string file)
         {
-            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            using var json = System.Text.Json.JsonDocument.Parse(file);
             return json.RootElement.GetProperty("to").GetString() + " " + json.RootElement.GetProperty("body").GetString();
         }
     }
-
-    private static string A_campaign_on_the_embedded_defaults_text(string path) => Campaigns.A_campaign_on_the_embedded_defaults.DecodedText(path);
 }

@@ -66,7 +66,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         var encoder = new PartyEncoder(scopes, dataKey, indexKey);
         IPartyStore store = db.Database.IsNpgsql() ? new PostgreSqlPartyStore() : new SqlitePartyStore();
         var writer = new ImportWriter(db, store, services.GetRequiredService<FieldCipher>(), services.GetRequiredService<ProjectionBuilder>(),
-            encoder, work.IncidentId, work.ImportId);
+            encoder, work.IncidentId, work.ImportId, options.Value.MaxStoredIssues);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var pipeline = Channel.CreateBounded<Task<PreparedBatch>>(new BoundedChannelOptions(options.Value.ImportPipelineDepth)

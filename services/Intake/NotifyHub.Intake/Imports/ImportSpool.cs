@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using NotifyHub.BuildingBlocks.Hosting;
 
 namespace NotifyHub.Intake.Imports;
 
@@ -24,22 +25,15 @@ internal sealed class ImportSpool : IDisposable
     /// <summary>The first bytes, to recognise a byte-order mark.</summary>
     public byte[] Head { get; private set; } = [];
 
-    public static async Task<ImportSpool> WriteAsync(Stream body, string directory, CancellationToken ct)
+    /// <returns>The spool, or null (nothing left on disk) when the body is longer than <paramref name="maxBytes"/>.</returns>
+    public static async Task<ImportSpool?> WriteAsync(Stream body, string directory, long maxBytes, CancellationToken ct)
     {
-        Directory.CreateDirectory(directory);
+        PrivateDataDirectory.CreateFolder(directory);
         var spool = new ImportSpool(System.IO.Path.Combine(directory, $"{Guid.NewGuid():N}.spool"));
         try
         {
-            await using var file = new FileStream(spool.Path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Options = FileOptions.Asynchronous,
-            });
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(spool.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            await using var file = new FileStream(spool.Path,
+                PrivateDataDirectory.NewFile(FileMode.CreateNew, FileOptions.Asynchronous));
 
             using var aes = new AesGcm(spool._key, TagSize);
             var plain = new byte[ChunkSize];
@@ -63,6 +57,13 @@ internal sealed class ImportSpool : IDisposable
                 aes.Encrypt(nonce, plain.AsSpan(0, length), sealedChunk.AsSpan(4 + TagSize, length), sealedChunk.AsSpan(4, TagSize));
                 await file.WriteAsync(sealedChunk.AsMemory(0, 4 + TagSize + length), ct);
                 spool.Length += length;
+                if (spool.Length > maxBytes)
+                {
+                    CryptographicOperations.ZeroMemory(plain);
+                    await file.DisposeAsync();
+                    spool.Dispose();
+                    return null;
+                }
             }
 
             CryptographicOperations.ZeroMemory(plain);

@@ -30,8 +30,11 @@ internal sealed class PreparedBatch
 /// outbox, so a crash leaves either all of the batch or none of it. Batches are written one at a time, in order.
 /// </summary>
 internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldCipher cipher, ProjectionBuilder projections,
-    PartyEncoder encoder, Guid incidentId, Guid importId)
+    PartyEncoder encoder, Guid incidentId, Guid importId, int maxStoredIssues)
 {
+    /// <summary>Issues stored so far (committed); past <c>maxStoredIssues</c> only the counts grow.</summary>
+    private int _storedIssues;
+
     private const int Attempts = 3;
 
     /// <summary>Milliseconds per phase over the whole import, logged at the end for profiling.</summary>
@@ -115,13 +118,14 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         // the people: the writer is the pipeline's bottleneck and its thread would otherwise do both in turn. Until
         // it is awaited, this thread uses only the store's raw connection, never the DbContext the events go into.
         var publishing = Task.Run(() => Publish(changed), CancellationToken.None);
+        List<RowIssue> issues;
         try
         {
             await store.InsertAsync(connection, dbTransaction, inserts, ct);
             Lap("insert");
             await store.UpdateAsync(connection, dbTransaction, updates, ct);
             Lap("update");
-            var issues = batch.Rejections.Concat(batch.Warnings).OrderBy(i => i.Line).ToList();
+            issues = [.. batch.Rejections.Concat(batch.Warnings).OrderBy(i => i.Line).Take(Math.Max(0, maxStoredIssues - _storedIssues))];
             await store.InsertIssuesAsync(connection, dbTransaction, importId, issues, ct);
             Lap("issues");
         }
@@ -143,6 +147,7 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             .SetProperty(i => i.Warnings, i => i.Warnings + batch.Warnings.Count), ct);
         Lap("counts");
         await transaction.CommitAsync(ct);
+        _storedIssues += issues.Count;
         db.ChangeTracker.Clear();
         Lap("commit");
     }

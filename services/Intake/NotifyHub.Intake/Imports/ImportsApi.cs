@@ -3,11 +3,11 @@ using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Hosting;
 
 namespace NotifyHub.Intake.Imports;
 
@@ -26,23 +26,19 @@ public static class ImportsApi
         var imports = endpoints.MapGroup("/api/v1/incidents/{incidentId:guid}/imports")
             .WithTags("Imports")
             .RequireAuthorization(Roles.PrivacyOfficer);
-        imports.MapPost("/", StartAsync).WithName("StartImport");
+        // No generic body limit: the import's own (IntakeOptions.MaxImportBytes) is enforced while spooling, with its own code.
+        imports.MapPost("/", StartAsync).WithName("StartImport").WithMetadata(new RequestBodyLimit.Metadata(null));
         imports.MapGet("/{importId:guid}", GetAsync).WithName("GetImport");
         imports.MapGet("/{importId:guid}/errors", ErrorsAsync).WithName("GetImportErrors");
         return endpoints;
     }
 
-    /// <summary>The body is the file, read as a stream (never bound or buffered), of any size.</summary>
+    /// <summary>The body is the file, read as a stream (never bound or buffered), up to <see cref="IntakeOptions.MaxImportBytes"/>.</summary>
     private static async Task<Accepted<ImportStarted>> StartAsync(Guid incidentId, string? encoding, HttpContext http, ClaimsPrincipal user,
         IMediator mediator, CancellationToken ct)
     {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = null;
-        }
-
         var id = await mediator.Send(new StartImport(incidentId, http.Request.ContentType, encoding, http.Request.Body,
-            user.ActorId()), ct);
+            user.ActorId(), http.Request.ContentLength), ct);
         return TypedResults.Accepted($"/api/v1/incidents/{incidentId}/imports/{id}", new ImportStarted(id));
     }
 
@@ -63,8 +59,19 @@ public static class ImportsApi
         }
     }
 
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    /// <summary>
+    /// A cell a spreadsheet shows as text: one starting like a formula (<c>= + - @</c>, tab, CR, or their full-width
+    /// forms) gets a leading apostrophe, the usual way to stop Excel and LibreOffice running it; then RFC 4180 quoting.
+    /// </summary>
+    internal static string Csv(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
 
     public sealed record ImportStarted(Guid ImportId);
 }

@@ -15,10 +15,11 @@ namespace NotifyHub.Intake.Imports;
 /// records the import and queues it. A file that cannot be read fails here with a problem response and nothing
 /// is written.
 /// </summary>
-public sealed record StartImport(Guid IncidentId, string? ContentType, string? Encoding, Stream Body, string Actor) : ICommand<Guid>;
+public sealed record StartImport(Guid IncidentId, string? ContentType, string? Encoding, Stream Body, string Actor, long? ContentLength = null)
+    : ICommand<Guid>;
 
-public sealed class StartImportHandler(
-    IntakeDbContext db, ImportRunner runner, IOptions<NotifyHubOptions> hub, CurrentActor actor, TimeProvider clock)
+public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, IOptions<NotifyHubOptions> hub,
+    IOptions<IntakeOptions> options, CurrentActor actor, TimeProvider clock)
     : ICommandHandler<StartImport, Guid>
 {
     public async ValueTask<Guid> Handle(StartImport command, CancellationToken cancellationToken)
@@ -38,7 +39,14 @@ public sealed class StartImportHandler(
                 $"Unknown encoding. Use one of: {string.Join(", ", ImportEncodings.Names)} (default utf-8).");
         }
 
-        var spool = await ImportSpool.WriteAsync(command.Body, Path.Combine(hub.Value.FullDataDirectory, "imports"), cancellationToken);
+        var max = options.Value.MaxImportBytes;
+        if (command.ContentLength > max)
+        {
+            throw TooLarge(max);
+        }
+
+        var spool = await ImportSpool.WriteAsync(command.Body, Path.Combine(hub.Value.FullDataDirectory, "imports"), max, cancellationToken)
+            ?? throw TooLarge(max);
         Stream? content = null;
         try
         {
@@ -90,6 +98,9 @@ public sealed class StartImportHandler(
             throw;
         }
     }
+
+    private static ProblemException TooLarge(long max) => new(413, "import_too_large", "The file is too large",
+        $"The file is larger than {max} bytes (NotifyHub:Intake:MaxImportBytes): split it into several imports.");
 
     private static string Format(string? contentType)
     {

@@ -113,7 +113,18 @@ public sealed partial class DeliverNotificationsConsumer(
     private async Task SendAsync(Notification notification, RecipientDetails recipient, List<DeliveryOutcomes.Accepted> accepted, CancellationToken ct)
     {
         var template = await cache.TemplateAsync(db, notification.TemplateId, ct);
-        var rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, notification.IncidentId, ct));
+        RenderedMessage rendered;
+        try
+        {
+            rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, notification.IncidentId, ct));
+        }
+        catch (TemplateLimitException)
+        {
+            // Created before the limits existed or under looser ones: this person's notice fails, the campaign goes on.
+            await FailAsync(notification.Id, TemplateLimitException.CodeValue, ct);
+            return;
+        }
+
         var (result, deliveredOnAccept) = notification.Channel == Channel.Email
             // No DSN reaches us from plain SMTP: the server's 250 is the last word we get, so it counts as delivered.
             ? (await SendEmailAsync(notification, recipient, rendered, ct), true)

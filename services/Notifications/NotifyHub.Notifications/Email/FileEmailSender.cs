@@ -1,26 +1,36 @@
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Configuration;
+using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.Notifications.Delivery;
 
 namespace NotifyHub.Notifications.Email;
 
 /// <summary>
-/// The embedded default: each email as <c>{DataDirectory}/outbox/email/{notification id}.eml</c>. The file is written
-/// under a temporary name; the rename that publishes it is the point of no return, like SMTP's end-of-data mark.
+/// The embedded default: each email as <c>{DataDirectory}/outbox/email/{notification id}.eml.enc</c>, the MIME message
+/// encrypted with <see cref="OutboxFileCipher"/> (it names the person and carries their reference code). The file is
+/// written under a temporary name; the rename that publishes it is the point of no return, like SMTP's end-of-data mark.
 /// </summary>
-public sealed class FileEmailSender(EmailComposer composer, IOptions<NotifyHubOptions> hub) : IEmailSender
+public sealed class FileEmailSender(EmailComposer composer, OutboxFileCipher cipher, IOptions<NotifyHubOptions> hub) : IEmailSender
 {
     private readonly string _folder = Path.Combine(hub.Value.FullDataDirectory, "outbox", "email");
 
     public async Task<SendResult> SendAsync(EmailMessage message, Action beforeEndOfData, CancellationToken cancellationToken = default)
     {
         var mime = composer.Compose(message);
-        var path = Path.Combine(_folder, $"{message.NotificationId:N}.eml");
+        var path = Path.Combine(_folder, $"{message.NotificationId:N}.eml{OutboxFileCipher.Suffix}");
         var partial = path + ".partial";
         try
         {
-            Directory.CreateDirectory(_folder);
-            await mime.WriteToAsync(partial, cancellationToken);
+            using var plain = new MemoryStream();
+            await mime.WriteToAsync(plain, cancellationToken);
+            var sealedFile = await cipher.EncryptAsync(message.NotificationId, OutboxFileCipher.EmailPart,
+                plain.GetBuffer().AsMemory(0, (int)plain.Length), cancellationToken);
+            Array.Clear(plain.GetBuffer());
+            PrivateDataDirectory.CreateFolder(_folder);
+            await using (var file = new FileStream(partial, PrivateDataDirectory.NewFile()))
+            {
+                await file.WriteAsync(sealedFile, cancellationToken);
+            }
         }
         catch (IOException e)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Configuration;
+using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.Notifications.Delivery;
 
 namespace NotifyHub.Notifications.Letters;
@@ -16,7 +17,7 @@ public sealed class FileLetterPrintHouse(IOptions<NotifyHubOptions> hub) : ILett
     {
         try
         {
-            Directory.CreateDirectory(Folder);
+            PrivateDataDirectory.CreateFolder(Folder);
             await WriteAsync(Path.Combine(Folder, $"{batch.BatchId:N}.pdf.enc"), batch.Pdf, cancellationToken);
             await WriteAsync(Path.Combine(Folder, $"{batch.BatchId:N}.manifest.csv.enc"), batch.Manifest, cancellationToken);
             return SendResult.Sent($"batch-{batch.BatchId:N}");
@@ -29,7 +30,11 @@ public sealed class FileLetterPrintHouse(IOptions<NotifyHubOptions> hub) : ILett
 
     private static async Task WriteAsync(string path, byte[] bytes, CancellationToken ct)
     {
-        await File.WriteAllBytesAsync(path + ".partial", bytes, ct);
+        await using (var file = new FileStream(path + ".partial", PrivateDataDirectory.NewFile()))
+        {
+            await file.WriteAsync(bytes, ct);
+        }
+
         File.Move(path + ".partial", path, overwrite: true);
     }
 }

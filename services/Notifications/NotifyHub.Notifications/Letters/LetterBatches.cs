@@ -90,7 +90,17 @@ public sealed class LetterBatches(
             }
 
             var template = await cache.TemplateAsync(db, letter.TemplateId, ct);
-            var rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, letter.IncidentId, ct));
+            RenderedMessage rendered;
+            try
+            {
+                rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, letter.IncidentId, ct));
+            }
+            catch (TemplateLimitException)
+            {
+                await outcomes.FailAsync(letter, TemplateLimitException.CodeValue, now, ct);
+                continue;
+            }
+
             contents.Add(new LetterContent(letter.Id, rendered.Language, recipient.PostalLines, recipient.Country ?? "",
                 rendered.Subject, rendered.Body, TemplateRenderer.PortalUrl(hub.Value.PublicBaseUrl, recipient.Recipient.ReferenceCode.Reveal()),
                 recipient.Recipient.ReferenceCode));

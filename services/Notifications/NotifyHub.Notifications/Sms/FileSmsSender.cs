@@ -1,12 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Configuration;
+using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.Notifications.Delivery;
 
 namespace NotifyHub.Notifications.Sms;
 
-/// <summary>The embedded default: each SMS as <c>{DataDirectory}/outbox/sms/{notification id}.json</c>; a retry overwrites its own file.</summary>
-public sealed class FileSmsSender(IOptions<NotifyHubOptions> hub, TimeProvider clock) : ISmsSender
+/// <summary>
+/// The embedded default: each SMS as <c>{DataDirectory}/outbox/sms/{notification id}.json.enc</c>, the JSON encrypted
+/// with <see cref="OutboxFileCipher"/> (it holds the number and the reference code); a retry overwrites its own file.
+/// </summary>
+public sealed class FileSmsSender(IOptions<NotifyHubOptions> hub, OutboxFileCipher cipher, TimeProvider clock) : ISmsSender
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly string _folder = Path.Combine(hub.Value.FullDataDirectory, "outbox", "sms");
@@ -23,10 +27,10 @@ public sealed class FileSmsSender(IOptions<NotifyHubOptions> hub, TimeProvider c
         var id = $"file-{message.NotificationId:N}";
         try
         {
-            Directory.CreateDirectory(_folder);
-            var path = Path.Combine(_folder, $"{message.NotificationId:N}.json");
+            PrivateDataDirectory.CreateFolder(_folder);
+            var path = Path.Combine(_folder, $"{message.NotificationId:N}.json{OutboxFileCipher.Suffix}");
             var segments = SmsSegments.Count(message.Body);
-            await File.WriteAllTextAsync(path + ".partial", JsonSerializer.Serialize(new
+            var json = JsonSerializer.SerializeToUtf8Bytes(new
             {
                 id,
                 notificationId = message.NotificationId,
@@ -35,7 +39,14 @@ public sealed class FileSmsSender(IOptions<NotifyHubOptions> hub, TimeProvider c
                 encoding = segments.EncodingName,
                 segments = segments.Segments,
                 createdAt = clock.GetUtcNow(),
-            }, Json), cancellationToken);
+            }, Json);
+            var sealedFile = await cipher.EncryptAsync(message.NotificationId, OutboxFileCipher.SmsPart, json, cancellationToken);
+            Array.Clear(json);
+            await using (var file = new FileStream(path + ".partial", PrivateDataDirectory.NewFile()))
+            {
+                await file.WriteAsync(sealedFile, cancellationToken);
+            }
+
             File.Move(path + ".partial", path, overwrite: true);
             return SendResult.Sent(id);
         }

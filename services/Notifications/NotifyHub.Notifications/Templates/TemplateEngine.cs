@@ -4,18 +4,27 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Values;
+using Microsoft.Extensions.Options;
 
 namespace NotifyHub.Notifications.Templates;
 
 /// <summary>
 /// Liquid through Fluid. The parser is thread-safe and a parsed template is immutable, so both are shared, and
 /// parsed templates are cached by their source: a campaign renders the same few sources for every person.
+/// Every render is bounded in statements executed and characters produced (<see cref="TemplateLimitException"/>).
 /// </summary>
 public sealed partial class TemplateEngine
 {
     private readonly FluidParser _parser = new();
-    private readonly TemplateOptions _options = new();
+    private readonly TemplateOptions _options;
+    private readonly int _maxOutputChars;
     private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
+
+    public TemplateEngine(IOptions<NotificationsOptions> options)
+    {
+        _options = new TemplateOptions { MaxSteps = options.Value.TemplateMaxSteps };
+        _maxOutputChars = options.Value.TemplateMaxOutputChars;
+    }
 
     public bool TryParse(string source, [NotNullWhen(false)] out string? error)
     {
@@ -68,7 +77,7 @@ public sealed partial class TemplateEngine
             undefined.Add(name);
             return ValueTask.FromResult<FluidValue>(NilValue.Instance);
         };
-        _parsed[source].Render(context);
+        Bounded(_parsed[source], context, NullEncoder.Default);
         error = undefined.Count == 0 ? null : $"Unknown variable '{undefined[0]}'.";
         return error is null;
     }
@@ -82,7 +91,29 @@ public sealed partial class TemplateEngine
                 : throw new InvalidOperationException($"A stored template no longer parses: {error}");
         }
 
-        return template.Render(Context(variables), encoder ?? NullEncoder.Default);
+        return Bounded(template, Context(variables), encoder ?? NullEncoder.Default);
+    }
+
+    /// <exception cref="TemplateLimitException">Too many statements, or too much output.</exception>
+    private string Bounded(IFluidTemplate template, TemplateContext context, TextEncoder encoder)
+    {
+        using var writer = new BoundedWriter(_maxOutputChars);
+        try
+        {
+            var rendering = template.RenderAsync(writer, encoder, context);
+            if (!rendering.IsCompletedSuccessfully)
+            {
+                rendering.AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("The maximum", StringComparison.Ordinal))
+        {
+            // Fluid's own limits (MaxSteps, MaxRecursion) throw this with that message.
+            throw new TemplateLimitException(
+                $"The template runs more than {_options.MaxSteps} statements (NotifyHub:Notifications:TemplateMaxSteps): make its loops shorter.");
+        }
+
+        return writer.ToString();
     }
 
     /// <summary>Nested objects (<c>incident.*</c>) report unknown members too, which Fluid's own dictionaries do not.</summary>

@@ -46,7 +46,9 @@ internal sealed class CsvRowSource(CharBuffer buffer) : RowSource
             else
             {
                 _columns[i] = -1;
-                unknown.Add(_headers[i].Length == 0 ? $"(column {i + 1})" : _headers[i]);
+                // By position only: a header is text from the breached system (a formula, a person's email), and the
+                // report is opened in spreadsheets and stored in the database.
+                unknown.Add(Position(i));
             }
         }
 
@@ -98,7 +100,11 @@ internal sealed class CsvRowSource(CharBuffer buffer) : RowSource
         return new RawRow(line, values, null);
     }
 
-    private string ColumnName(int field) => field >= 0 && field < _headers.Length ? _headers[field] : "";
+    /// <summary>A known column by its canonical name, any other by its position: never the header's own text.</summary>
+    private string ColumnName(int field) => field < 0 || field >= _columns.Length ? ""
+        : _columns[field] >= 0 ? ((ImportColumn)_columns[field]).Name() : Position(field);
+
+    private static string Position(int field) => $"column {field + 1}";
 
     /// <summary>Reads one record into <see cref="_fields"/>; false at the end of the file.</summary>
     private bool ReadRecord(out (string Code, string Message, int Field)? error, out long startLine)

@@ -8,6 +8,9 @@ namespace NotifyHub.Intake.Imports.Parsing;
 /// </summary>
 internal sealed class NdjsonRowSource(CharBuffer buffer) : RowSource
 {
+    /// <summary>Distinct unknown keys reported at most; past it they are still dropped, silently (memory stays bounded).</summary>
+    private const int MaxUnknownKeys = 1000;
+
     private readonly HashSet<string> _unknown = new(StringComparer.OrdinalIgnoreCase);
     private long _line;
 
@@ -107,14 +110,18 @@ internal sealed class NdjsonRowSource(CharBuffer buffer) : RowSource
             }
 
             var values = new string?[ImportColumns.Count];
+            var position = 0;
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                position++;
                 var value = Value(property.Value);
                 if (!ImportColumns.TryParse(property.Name, out var column))
                 {
-                    if (_unknown.Add(property.Name))
+                    // Reported by position, never by name: a key may be a person's email or a spreadsheet formula.
+                    if (_unknown.Count < MaxUnknownKeys && _unknown.Add(property.Name))
                     {
-                        FileWarnings.Add(new RowIssue(_line, property.Name, IssueCodes.UnknownColumn, "Unknown field dropped (not kept by NotifyHub)."));
+                        FileWarnings.Add(new RowIssue(_line, $"field {position}", IssueCodes.UnknownColumn,
+                            $"Unknown field (field {position} of the object) dropped (not kept by NotifyHub)."));
                     }
 
                     continue;
