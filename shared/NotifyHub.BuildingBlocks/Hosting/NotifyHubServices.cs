@@ -43,8 +43,10 @@ public static class NotifyHubServices
         services.AddOpenApi();
         services.AddHealthChecks();
         services.AddNotifyHubTelemetry(builder.Environment.ApplicationName);
-        services.AddNotifyHubAuthentication(configuration);
+        // The privacy store first: hosted services start in registration order, so its root-key check refuses a
+        // wrong key in one line before Data Protection tries to read its key ring under that key.
         services.AddPrivacyStore(configuration);
+        services.AddNotifyHubAuthentication(configuration);
 
         var catalog = new ModuleCatalog(modules, configuration);
         catalog.Register(services, configuration);

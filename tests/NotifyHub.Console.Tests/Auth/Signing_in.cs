@@ -148,6 +148,7 @@ public sealed class Signing_in(ConsoleHost host) : IClassFixture<ConsoleHost>
 
         var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email = "me@notifyhub.test", password = "Self-Registered-1" });
 
-        response.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
+        // No such route: closed by the fallback policy (401 to an anonymous caller) or simply absent; never created.
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed, HttpStatusCode.Unauthorized);
     }
 }

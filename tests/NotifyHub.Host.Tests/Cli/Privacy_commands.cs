@@ -101,9 +101,12 @@ public sealed class Privacy_commands : IDisposable
             return 0;
         });
 
+        // The host's own start (the bootstrap admin) is audited too, so the six entries are not the only ones.
+        var entries = LastSequence();
+        entries.ShouldBeGreaterThanOrEqualTo(6);
         var intact = await NotifyHubCli.RunAsync(_data, null, "audit", "verify");
         intact.ExitCode.ShouldBe(0, intact.Error);
-        intact.Output.ShouldContain("The audit chain is intact: 6 entries");
+        intact.Output.ShouldContain($"The audit chain is intact: {entries} entries");
 
         Execute("UPDATE audit_entries SET outcome = 'denied' WHERE sequence = 4");
         var edited = await NotifyHubCli.RunAsync(_data, null, "audit", "verify");
@@ -169,6 +172,15 @@ public sealed class Privacy_commands : IDisposable
         var result = await work(scope.ServiceProvider);
         SqliteConnection.ClearAllPools();
         return result;
+    }
+
+    private long LastSequence()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "privacy.db")};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(sequence) FROM audit_entries";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void Execute(string sql)

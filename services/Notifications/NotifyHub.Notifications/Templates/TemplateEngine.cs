@@ -39,6 +39,20 @@ public sealed partial class TemplateEngine
             return false;
         }
 
+        // Fluid counts statements, not iterations: a loop with an empty body over a huge literal range would spin
+        // past MaxSteps unseen, so such a template parses into one that refuses to render, like any other over-limit one.
+        foreach (Match range in LiteralRanges().Matches(source))
+        {
+            var from = double.Parse(range.Groups["from"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var to = double.Parse(range.Groups["to"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (Math.Abs(to - from) >= _options.MaxSteps)
+            {
+                template = new OverLimitTemplate(
+                    $"The range {range.Value} runs more than {_options.MaxSteps} statements (NotifyHub:Notifications:TemplateMaxSteps): make its loops shorter.");
+                break;
+            }
+        }
+
         _parsed.TryAdd(source, template);
         return true;
     }
@@ -155,4 +169,7 @@ public sealed partial class TemplateEngine
 
     [GeneratedRegex(@"\|\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex FilterNames();
+
+    [GeneratedRegex(@"\(\s*(?<from>-?\d+)\s*\.\.\s*(?<to>-?\d+)\s*\)")]
+    private static partial Regex LiteralRanges();
 }
