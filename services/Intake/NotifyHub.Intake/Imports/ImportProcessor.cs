@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts;
+using NotifyHub.Contracts.Intake;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports.Parsing;
 using NotifyHub.Intake.Imports.Storage;
@@ -38,7 +40,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         try
         {
             await ImportAsync(work, ct);
-            await FinishAsync(work.ImportId, ImportJob.Completed, null);
+            await FinishAsync(work, ImportJob.Completed, null);
             logger.LogInformation("Import {ImportId} into incident {IncidentId} completed", work.ImportId, work.IncidentId);
         }
         catch (Exception e)
@@ -46,7 +48,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             // The reason is the exception type and our own message: neither carries a value from the file.
             logger.LogError("Import {ImportId} into incident {IncidentId} failed: {Error}", work.ImportId, work.IncidentId, e.GetType().Name);
             var reason = e is OperationCanceledException ? "interrupted: the server stopped" : "the import failed; see the server log";
-            await FinishAsync(work.ImportId, ImportJob.Failed, reason);
+            await FinishAsync(work, ImportJob.Failed, reason);
         }
     }
 
@@ -177,14 +179,24 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         };
     }
 
-    private async Task FinishAsync(Guid importId, string status, string? failure)
+    /// <summary>
+    /// Marks the import finished and announces the incident's affected counts per jurisdiction (the whole incident,
+    /// also after a failure: the batches committed before it count), in one transaction.
+    /// </summary>
+    private async Task FinishAsync(ImportWork work, string status, string? failure)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var now = clock.GetUtcNow();
-        await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var counts = await db.ResidenceCounts.AsNoTracking().Where(c => c.IncidentId == work.IncidentId && c.Count != 0)
+            .ToDictionaryAsync(c => c.Jurisdiction, c => c.Count, CancellationToken.None);
+        db.Publish(new AffectedPartiesCounted(work.IncidentId, counts, now));
+        await db.SaveChangesAsync(CancellationToken.None);
+        await db.Imports.Where(i => i.Id == work.ImportId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status)
             .SetProperty(i => i.Failure, failure)
             .SetProperty(i => i.FinishedAt, now), CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 }

@@ -15,7 +15,9 @@ public sealed record OpenIncident(
     DateTimeOffset? OccurredTo,
     string Cause,
     IReadOnlyList<string> DataCategories,
-    IReadOnlyList<string> Jurisdictions) : ICommand<Guid>
+    IReadOnlyList<string> Jurisdictions,
+    DateTimeOffset? AwareAt = null,
+    DateTimeOffset? DeterminedAt = null) : ICommand<Guid>
 {
     /// <summary>Who opens it; set from the caller's identity, never from the body.</summary>
     [JsonIgnore]
@@ -33,6 +35,8 @@ public sealed class OpenIncidentHandler(IntakeDbContext db, TimeProvider clock) 
             Title = command.Title.Trim(),
             Summary = command.Summary.Trim(),
             DiscoveredAt = command.DiscoveredAt!.Value,
+            AwareAt = command.AwareAt?.ToUniversalTime(),
+            DeterminedAt = command.DeterminedAt?.ToUniversalTime(),
             OccurredFrom = command.OccurredFrom,
             OccurredTo = command.OccurredTo,
             Cause = command.Cause,
@@ -43,7 +47,8 @@ public sealed class OpenIncidentHandler(IntakeDbContext db, TimeProvider clock) 
         };
         db.Incidents.Add(incident);
         db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.Summary, incident.DiscoveredAt, incident.Cause,
-            incident.DataCategories, incident.Jurisdictions, now));
+            incident.DataCategories, incident.Jurisdictions, now, incident.AwareAt, incident.DeterminedAt, incident.OccurredFrom,
+            incident.OccurredTo));
         await db.SaveChangesAsync(cancellationToken);
         return incident.Id;
     }
