@@ -47,7 +47,9 @@ public static class RuleFileLoader
         {
             // YamlDotNet names the unknown or mistyped key and its line; keep only the first line of its message.
             var message = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            throw new RuleFileException(fileName, KeyAt(yaml, e.Start.Line), $"cannot be read (line {e.Start.Line}): {message}");
+            var unknown = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found");
+            var field = unknown.Success ? unknown.Groups[1].Value : KeyAt(yaml, e.Start.Line);
+            throw new RuleFileException(fileName, field, $"cannot be read (line {e.Start.Line}): {message}");
         }
 
         if (file is null)
