@@ -39,8 +39,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         using var _ = work;
         try
         {
-            await ImportAsync(work, ct);
-            await FinishAsync(work, ImportJob.Completed, null);
+            var countsChanged = await ImportAsync(work, ct);
+            await FinishAsync(work, ImportJob.Completed, null, countsChanged);
             logger.LogInformation("Import {ImportId} into incident {IncidentId} completed", work.ImportId, work.IncidentId);
         }
         catch (Exception e)
@@ -48,11 +48,13 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             // The reason is the exception type and our own message: neither carries a value from the file.
             logger.LogError("Import {ImportId} into incident {IncidentId} failed: {Error}", work.ImportId, work.IncidentId, e.GetType().Name);
             var reason = e is OperationCanceledException ? "interrupted: the server stopped" : "the import failed; see the server log";
-            await FinishAsync(work, ImportJob.Failed, reason);
+            // Batches committed before the failure may have moved counts: announce them to be safe.
+            await FinishAsync(work, ImportJob.Failed, reason, countsChanged: true);
         }
     }
 
-    private async Task ImportAsync(ImportWork work, CancellationToken ct)
+    /// <summary>Runs the pipeline; true when the import moved any residence count.</summary>
+    private async Task<bool> ImportAsync(ImportWork work, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -101,6 +103,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         }
 
         await reading;
+        return writer.CountsChanged;
     }
 
     /// <summary>The parsing thread: synchronous reads of the spooled file, one batch handed to the pool at a time.</summary>
@@ -180,19 +183,24 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
     }
 
     /// <summary>
-    /// Marks the import finished and announces the incident's affected counts per jurisdiction (the whole incident,
-    /// also after a failure: the batches committed before it count), in one transaction.
+    /// Marks the import finished and, when it moved any count, announces the incident's affected counts per
+    /// jurisdiction (the whole incident, not the import's share), in one transaction. An import that changed nothing
+    /// publishes nothing.
     /// </summary>
-    private async Task FinishAsync(ImportWork work, string status, string? failure)
+    private async Task FinishAsync(ImportWork work, string status, string? failure, bool countsChanged)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        var counts = await db.ResidenceCounts.AsNoTracking().Where(c => c.IncidentId == work.IncidentId && c.Count != 0)
-            .ToDictionaryAsync(c => c.Jurisdiction, c => c.Count, CancellationToken.None);
-        db.Publish(new AffectedPartiesCounted(work.IncidentId, counts, now));
-        await db.SaveChangesAsync(CancellationToken.None);
+        if (countsChanged)
+        {
+            var counts = await db.ResidenceCounts.AsNoTracking().Where(c => c.IncidentId == work.IncidentId && c.Count != 0)
+                .ToDictionaryAsync(c => c.Jurisdiction, c => c.Count, CancellationToken.None);
+            db.Publish(new AffectedPartiesCounted(work.IncidentId, counts, now));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
         await db.Imports.Where(i => i.Id == work.ImportId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status)
             .SetProperty(i => i.Failure, failure)

@@ -35,6 +35,9 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 {
     private const int Attempts = 3;
 
+    /// <summary>Whether any batch moved a residence count: only then do the incident's counts need announcing.</summary>
+    public bool CountsChanged { get; private set; }
+
     /// <summary>Milliseconds per phase over the whole import, logged at the end for profiling.</summary>
     public Dictionary<string, long> Phases { get; } = [];
 
@@ -188,6 +191,7 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         foreach (var (code, delta) in residences.Where(r => r.Value != 0))
         {
             await db.Database.ExecuteSqlRawAsync(sql, [incidentId, code, delta], ct);
+            CountsChanged = true;
         }
     }
 
