@@ -26,6 +26,7 @@ public static class IncidentsApi
         incidents.MapPost("/", OpenAsync).WithName("OpenIncident");
         incidents.MapGet("/{id:guid}", GetAsync).WithName("GetIncident");
         incidents.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseIncident");
+        incidents.MapPatch("/{id:guid}", PatchAsync).WithName("ChangeIncidentClocks");
         return endpoints;
     }
 
@@ -41,6 +42,13 @@ public static class IncidentsApi
 
     private static async Task<Ok<IncidentClosure>> CloseAsync(Guid id, CloseIncident? command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send((command ?? new CloseIncident(null)) with { IncidentId = id }, ct));
+
+    private static async Task<Ok<IncidentView>> PatchAsync(Guid id, IncidentClocks command, ClaimsPrincipal user, IMediator mediator,
+        CancellationToken ct)
+    {
+        await mediator.Send(command with { IncidentId = id, Actor = user.ActorId() }, ct);
+        return TypedResults.Ok(await mediator.Send(new GetIncident(id), ct));
+    }
 
     public sealed record IncidentCreated(Guid Id);
 }

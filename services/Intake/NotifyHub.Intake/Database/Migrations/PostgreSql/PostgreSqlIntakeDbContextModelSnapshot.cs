@@ -230,11 +230,31 @@ namespace NotifyHub.Intake.Database.Migrations.PostgreSql
                     b.ToTable("imports", "intake");
                 });
 
+            modelBuilder.Entity("NotifyHub.Intake.Imports.ResidenceCount", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("IncidentId", "Jurisdiction");
+
+                    b.ToTable("residence_counts", "intake");
+                });
+
             modelBuilder.Entity("NotifyHub.Intake.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AwareAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Cause")
                         .IsRequired()
@@ -255,6 +275,9 @@ namespace NotifyHub.Intake.Database.Migrations.PostgreSql
                     b.PrimitiveCollection<List<string>>("DataCategories")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("DeterminedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("DiscoveredAt")
                         .HasColumnType("timestamp with time zone");

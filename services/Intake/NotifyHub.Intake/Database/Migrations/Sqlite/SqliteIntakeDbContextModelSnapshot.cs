@@ -219,10 +219,30 @@ namespace NotifyHub.Intake.Database.Migrations.Sqlite
                     b.ToTable("imports", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Intake.Imports.ResidenceCount", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId", "Jurisdiction");
+
+                    b.ToTable("residence_counts", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Intake.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AwareAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Cause")
@@ -243,6 +263,9 @@ namespace NotifyHub.Intake.Database.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("DataCategories")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeterminedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("DiscoveredAt")

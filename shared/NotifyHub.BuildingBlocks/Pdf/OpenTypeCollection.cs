@@ -1,12 +1,12 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace NotifyHub.Notifications.Letters;
+namespace NotifyHub.BuildingBlocks.Pdf;
 
 /// <summary>
 /// Takes one face out of a TrueType/OpenType collection (.ttc) as a standalone font file, because PDFsharp's font
 /// resolver wants one face's bytes. Debian ships Noto CJK only as collections. The face is found by its family
-/// name (name id 1) so a package update that reorders faces does not switch the letters to Chinese glyph forms.
+/// name (name id 1) so a package update that reorders faces does not switch Japanese text to Chinese glyph forms.
 /// </summary>
 public static class OpenTypeCollection
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NotifyHub.Notifications.Letters;
+namespace NotifyHub.BuildingBlocks.Pdf;
 
 /// <summary>
 /// Greedy line breaking for one paragraph: Latin words break at spaces (an over-long word at any character), CJK
