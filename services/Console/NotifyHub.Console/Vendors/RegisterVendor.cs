@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Console.Database;
+using NotifyHub.Contracts.Console;
 
 namespace NotifyHub.Console.Vendors;
 
@@ -19,6 +21,7 @@ public sealed class RegisterVendorHandler(ConsoleDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow();
         var vendor = new Vendor { Id = Guid.CreateVersion7(now), Name = command.Name.Trim(), CreatedAt = now, CreatedBy = command.Actor };
         db.Vendors.Add(vendor);
+        db.Publish(new VendorRegistered(vendor.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return vendor.Id;
     }
