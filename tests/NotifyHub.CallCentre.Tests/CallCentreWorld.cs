@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.Intake.Database;
-using NotifyHub.Intake.Imports;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
 
@@ -115,8 +114,8 @@ public sealed class CallCentreWorld : IAsyncDisposable
         var codes = new Dictionary<string, string>();
         foreach (var party in await db.AffectedParties.AsNoTracking().Where(p => p.IncidentId == incident).ToListAsync())
         {
-            var fields = await cipher.DecryptRecordAsync(party.Record, party.Id, PartyEncoder.RecordName);
-            codes[fields["external_id"].Reveal()] = fields[PartyEncoder.ReferenceCodeField].Reveal();
+            var fields = await cipher.DecryptRecordAsync(party.Record, party.Id, "affected-party");
+            codes[fields["external_id"].Reveal()] = fields["reference_code"].Reveal();
         }
 
         return codes;

@@ -41,7 +41,7 @@ public sealed class Working_cases(WorldFixture fixture) : IClassFixture<WorldFix
         callback.StatusCode.ShouldBe(HttpStatusCode.Created);
         resend.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var code = (await callback.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("callbackCode").GetString();
-        code.ShouldMatch("^[0-9A-Z]{4}-[0-9A-Z]{4}$");
+        code!.ShouldMatch("^[0-9A-Z]{4}-[0-9A-Z]{4}$");
 
         view.GetProperty("incidentId").GetGuid().ShouldBe(incident);
         view.GetProperty("status").GetString().ShouldBe("open");
