@@ -24,6 +24,8 @@ namespace NotifyHub.Benchmarks.CallCentre;
 public static class CallCentreBenchmark
 {
     private static readonly string[] Steps = ["verify", "read", "note", "close"];
+    private static readonly string[] Categories = ["name"];
+    private static readonly string[] Jurisdictions = ["AU"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -122,7 +124,7 @@ public static class CallCentreBenchmark
         var incident = await IdAsync(await officer.PostAsJsonAsync("/api/v1/incidents", new
         {
             title = "Bench", summary = "Bench", discoveredAt = DateTimeOffset.UtcNow.AddDays(-1), cause = "vendor",
-            dataCategories = new[] { "name" }, jurisdictions = new[] { "AU" },
+            dataCategories = Categories, jurisdictions = Jurisdictions,
         }), "id");
         var csv = new StringBuilder("external_id,given_name,email,date_of_birth,postcode\n");
         for (var i = 0; i < count; i++)
