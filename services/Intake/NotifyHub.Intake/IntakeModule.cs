@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.Intake.CallCentre;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
@@ -14,10 +15,14 @@ public sealed class IntakeModule : IModule
 
     public void Register(ModuleBuilder module)
     {
-        module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>();
+        module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>()
+            .AddConsumer<VendorAssignedConsumer>()
+            .AddConsumer<ProjectCallCentrePageConsumer>()
+            .AddConsumer<ImportedPartiesConsumer>();
         module.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         module.Services.AddIncidents();
         module.Services.AddImports();
+        module.Services.AddScoped<CallCentreProjector>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapIncidentsApiV1().MapImportsApiV1();
