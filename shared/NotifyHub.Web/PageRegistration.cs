@@ -65,6 +65,9 @@ public static class PageRegistration
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(UiCultures.Configure);
         services.AddHttpContextAccessor();
+        // Japanese and French text as written, not as &#x...; entities (HTML-escaping of markup characters stays).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(
+            o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(
             o => o.Conventions.ConfigureFilter(new PasswordChangeFilter()));
         services.TryAddScoped<UserClock>();

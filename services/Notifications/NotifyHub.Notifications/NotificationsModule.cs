@@ -10,6 +10,7 @@ using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Sms;
 using NotifyHub.Notifications.Templates;
+using NotifyHub.Web;
 
 namespace NotifyHub.Notifications;
 
@@ -30,6 +31,7 @@ public sealed class NotificationsModule : IModule
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddTemplates();
+        services.AddModulePages(typeof(NotificationsModule).Assembly);
         services.AddEmail();
         services.AddSms();
         services.AddLetters();

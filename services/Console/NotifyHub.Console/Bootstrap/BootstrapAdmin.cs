@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,13 +53,6 @@ public sealed partial class BootstrapAdmin(
         LogCreated(logger);
         if (generated)
         {
-            // A password shown on a console is one-time: the pages let this account do nothing else until it is changed.
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            if (await users.FindByEmailAsync(settings.AdminEmail) is { } admin)
-            {
-                await users.AddClaimAsync(admin, new Claim(NotifyHubClaims.MustChangePassword, "true"));
-            }
-
             await _output.WriteLineAsync(Banner(settings.AdminEmail, password).AsMemory(), cancellationToken);
             await _output.FlushAsync(cancellationToken);
         }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Web;
 
 namespace NotifyHub.Intake.Imports;
 
@@ -27,6 +28,7 @@ public static class ImportsApi
             .WithTags("Imports")
             .RequireAuthorization(Roles.PrivacyOfficer);
         imports.MapPost("/", StartAsync).WithName("StartImport");
+        imports.MapGet("/", ListAsync).WithName("ListImports");
         imports.MapGet("/{importId:guid}", GetAsync).WithName("GetImport");
         imports.MapGet("/{importId:guid}/errors", ErrorsAsync).WithName("GetImportErrors");
         return endpoints;
@@ -46,11 +48,19 @@ public static class ImportsApi
         return TypedResults.Accepted($"/api/v1/incidents/{incidentId}/imports/{id}", new ImportStarted(id));
     }
 
+    private static async Task<Ok<Paged<ImportStatus>>> ListAsync(Guid incidentId, int? skip, int? take, IMediator mediator,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListImports(incidentId, PageRequest.From(skip, take)), ct));
+
     private static async Task<Ok<ImportStatus>> GetAsync(Guid incidentId, Guid importId, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetImport(incidentId, importId), ct));
 
     /// <summary><c>line,column,code,message</c>, streamed; messages describe the problem, never the value.</summary>
-    private static async Task ErrorsAsync(Guid incidentId, Guid importId, HttpContext http, IMediator mediator, CancellationToken ct)
+    private static Task ErrorsAsync(Guid incidentId, Guid importId, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        WriteErrorsAsync(incidentId, importId, http, mediator, ct);
+
+    /// <summary>Also the import page's download, so both give the same file.</summary>
+    internal static async Task WriteErrorsAsync(Guid incidentId, Guid importId, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var issues = await mediator.Send(new GetImportIssues(incidentId, importId), ct);
         http.Response.ContentType = "text/csv; charset=utf-8";

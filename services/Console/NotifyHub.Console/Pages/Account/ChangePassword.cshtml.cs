@@ -1,8 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.Web;
 using NotifyHub.Console.Staff;
 
 namespace NotifyHub.Console.Pages.Account;
@@ -11,6 +12,7 @@ namespace NotifyHub.Console.Pages.Account;
 /// Changes the signed-in person's password. For an account on a one-time password (the bootstrap admin's) this is
 /// the only page open until it is done; afterwards the cookie is issued again without that mark.
 /// </summary>
+[Authorize]
 public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, IStringLocalizer<ConsoleText> text) : PageModel
 {
     [BindProperty]
@@ -22,7 +24,7 @@ public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, IString
     [BindProperty]
     public string? ConfirmPassword { get; set; }
 
-    public bool Forced => User.HasClaim(c => c.Type == NotifyHubClaims.MustChangePassword);
+    public bool Forced => PasswordChangeRequired.IsRequired(User);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -63,7 +65,8 @@ public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, IString
             return Page();
         }
 
-        foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == NotifyHubClaims.MustChangePassword))
+        // The mark may be stored as a user claim; the cookie issued again below is built without it.
+        foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == PasswordChangeRequired.ClaimType && c.Value == PasswordChangeRequired.ClaimValue))
         {
             await users.RemoveClaimAsync(user, claim);
         }
