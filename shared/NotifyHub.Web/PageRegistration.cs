@@ -68,8 +68,7 @@ public static class PageRegistration
         // Japanese and French text as written, not as &#x...; entities (HTML-escaping of markup characters stays).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(
             o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(
-            o => o.Conventions.ConfigureFilter(new PasswordChangeFilter()));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new PasswordChangeFilter()));
         services.TryAddScoped<UserClock>();
         services.AddAntiforgery(o =>
         {

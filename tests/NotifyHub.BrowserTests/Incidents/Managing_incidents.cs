@@ -26,7 +26,7 @@ public sealed class Managing_incidents(PagesHost host)
 
         await page.FillAsync("#Title", "Call-centre vendor breach");
         await page.ClickAsync("main button[type=submit]");
-        (await page.Locator(".error-summary li").AllTextContentsAsync()).ShouldContain(causeError);
+        (await page.Locator(".error-summary li").AllTextContentsAsync()).Select(t => t.Trim()).ShouldContain(causeError);
         (await page.GetAttributeAsync("#Cause", "aria-invalid")).ShouldBe("true");
         await page.AssertAccessibleAsync();
         await page.SaveScreenshotAsync($"incident-open-errors-{language}");

@@ -56,7 +56,8 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, IStringLocalize
 
         if (result.Succeeded)
         {
-            return SignedIn.Redirect(this, ReturnUrl);
+            // The principal the cookie was just issued with (page.User is still the anonymous one).
+            return SignedIn.Redirect(this, ReturnUrl, await signIn.CreateUserPrincipalAsync(user));
         }
 
         ModelState.AddModelError(nameof(Email), result.IsLockedOut ? text["LockedOut"] : text["InvalidCredentials"]);

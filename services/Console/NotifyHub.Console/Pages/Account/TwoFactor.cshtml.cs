@@ -25,7 +25,7 @@ public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, IStringLocal
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("SignIn", new { ReturnUrl });
         }
@@ -44,7 +44,7 @@ public sealed class TwoFactorModel(SignInManager<StaffUser> signIn, IStringLocal
                 isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            return SignedIn.Redirect(this, ReturnUrl);
+            return SignedIn.Redirect(this, ReturnUrl, await signIn.CreateUserPrincipalAsync(user));
         }
 
         ModelState.AddModelError(nameof(Code), result.IsLockedOut ? text["LockedOut"] : text["InvalidTwoFactorCode"]);
