@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Modules;
@@ -7,6 +9,7 @@ using NotifyHub.Console.Bootstrap;
 using NotifyHub.Console.Database;
 using NotifyHub.Console.Staff;
 using NotifyHub.Console.Vendors;
+using NotifyHub.Web;
 
 namespace NotifyHub.Console;
 
@@ -25,6 +28,7 @@ public sealed class ConsoleModule : IModule
             .ValidateDataAnnotations().ValidateOnStart();
         module.Services.AddScoped<SignInThrottle>();
         module.Services.AddHostedService<TwoFactorPolicyWarning>();
+        module.Services.AddModulePages(typeof(ConsoleModule).Assembly);
 
         // Hosted services start in registration order: this one runs after DatabaseMigrator, registered with the database.
         module.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section)
@@ -38,5 +42,7 @@ public sealed class ConsoleModule : IModule
         endpoints.MapStaffApiV1();
         endpoints.MapVendorsApiV1();
         endpoints.MapAuditApiV1();
+        // The site's front door: the console home, which sends anyone not signed in to the sign-in page.
+        endpoints.MapGet("/", () => TypedResults.Redirect("/console")).AllowAnonymous().ExcludeFromDescription();
     }
 }

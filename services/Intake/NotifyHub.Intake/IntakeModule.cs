@@ -5,6 +5,8 @@ using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Intake.Pages.Imports;
+using NotifyHub.Web;
 
 namespace NotifyHub.Intake;
 
@@ -23,7 +25,8 @@ public sealed class IntakeModule : IModule
         module.Services.AddIncidents();
         module.Services.AddImports();
         module.Services.AddScoped<CallCentreProjector>();
+        module.Services.AddModulePages(typeof(IntakeModule).Assembly);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapIncidentsApiV1().MapImportsApiV1();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapIncidentsApiV1().MapImportsApiV1().MapImportUpload();
 }

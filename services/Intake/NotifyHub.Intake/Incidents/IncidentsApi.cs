@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Web;
 
 namespace NotifyHub.Intake.Incidents;
 
@@ -24,6 +25,7 @@ public static class IncidentsApi
             .WithTags("Incidents")
             .RequireAuthorization(Roles.PrivacyOfficer);
         incidents.MapPost("/", OpenAsync).WithName("OpenIncident");
+        incidents.MapGet("/", ListAsync).WithName("ListIncidents");
         incidents.MapGet("/{id:guid}", GetAsync).WithName("GetIncident");
         incidents.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseIncident");
         incidents.MapPatch("/{id:guid}", PatchAsync).WithName("ChangeIncidentClocks");
@@ -36,6 +38,9 @@ public static class IncidentsApi
         var id = await mediator.Send(command with { Actor = user.ActorId() }, ct);
         return TypedResults.Created($"/api/v1/incidents/{id}", new IncidentCreated(id));
     }
+
+    private static async Task<Ok<Paged<IncidentSummary>>> ListAsync(int? skip, int? take, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListIncidents(PageRequest.From(skip, take)), ct));
 
     private static async Task<Ok<IncidentView>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetIncident(id), ct));
