@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.BuildingBlocks.PrivacyStore;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Auth;
 using NotifyHub.Console.Bootstrap;
@@ -18,7 +19,7 @@ public sealed class ConsoleModule : IModule
     public void Register(ModuleBuilder module)
     {
         module.AddDatabase<ConsoleDbContext, SqliteConsoleDbContext, PostgreSqlConsoleDbContext>()
-            .AddConsumer<VendorRevokedConsumer>();
+            .AddConsumer<VendorRevokedConsumer, VendorRevokedConsumerDefinition>();
         module.Services.AddStaff();
         module.Services.AddVendors();
 
