@@ -66,7 +66,7 @@ public sealed class Signing_in(ConsoleHost host) : IClassFixture<ConsoleHost>
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "locked_out");
         problem.GetProperty("lockedOutUntil").GetDateTimeOffset()
-            .ShouldBe(DateTimeOffset.UtcNow.AddMinutes(15), TimeSpan.FromMinutes(1));
+            .ShouldBe(TimeProvider.System.GetUtcNow().AddMinutes(15), TimeSpan.FromMinutes(1));
     }
 
     [Fact]

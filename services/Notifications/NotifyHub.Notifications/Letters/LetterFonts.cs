@@ -23,7 +23,7 @@ public sealed class LetterFonts : IFontResolver
         _cjk = new(() => Read(options.CjkFontPath, options.CjkFontFamily));
     }
 
-    /// <summary>Loads the licence choice and the resolver once per process.</summary>
+    /// <summary>Installs the resolver once per process.</summary>
     public static void Install(LetterOptions options)
     {
         lock (Gate)
@@ -33,9 +33,6 @@ public sealed class LetterFonts : IFontResolver
                 return;
             }
 
-            // PDFsharp 6.5 makes every program choose a licence before first use: the AGPL one is the free one.
-            // See the notifications README: the choice belongs to the project, not to this file.
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             _installed = new LetterFonts(options);
             GlobalFontSettings.FontResolver = _installed;
         }
