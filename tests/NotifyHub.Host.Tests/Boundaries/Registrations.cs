@@ -1,5 +1,5 @@
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using System.Reflection;
 
 namespace NotifyHub.Host.Tests.Boundaries;
 
@@ -19,10 +19,10 @@ public static class Registrations
             try
             {
                 // All registrations of the type (several hosted services share IHostedService), constructed, not started.
-                var services = descriptor.IsKeyedService
+                var resolved = descriptor.IsKeyedService
                     ? scope.ServiceProvider.GetKeyedServices(descriptor.ServiceType, descriptor.ServiceKey)
                     : scope.ServiceProvider.GetServices(descriptor.ServiceType);
-                services.ShouldNotBeEmpty();
+                resolved.ShouldNotBeEmpty();
             }
             catch (Exception e) when (e is InvalidOperationException or AggregateException or ArgumentException)
             {
