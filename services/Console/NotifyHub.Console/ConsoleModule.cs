@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.BuildingBlocks.PrivacyStore;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Auth;
 using NotifyHub.Console.Bootstrap;
@@ -21,7 +22,7 @@ public sealed class ConsoleModule : IModule
     public void Register(ModuleBuilder module)
     {
         module.AddDatabase<ConsoleDbContext, SqliteConsoleDbContext, PostgreSqlConsoleDbContext>()
-            .AddConsumer<VendorRevokedConsumer>();
+            .AddConsumer<VendorRevokedConsumer, VendorRevokedConsumerDefinition>();
         module.Services.AddStaff();
         module.Services.AddVendors();
         module.Services.AddOptions<AccountSecurityOptions>().BindConfiguration(AccountSecurityOptions.Section)

@@ -42,9 +42,6 @@ public sealed class PdfFonts : IFontResolver
                 return;
             }
 
-            // PDFsharp 6.5 makes every program choose a licence before first use: the AGPL one is the free one.
-            // See the notifications README: the choice belongs to the project, not to this file.
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             _installed = new PdfFonts(latinPath, cjkPath, cjkFamily);
             GlobalFontSettings.FontResolver = _installed;
         }
