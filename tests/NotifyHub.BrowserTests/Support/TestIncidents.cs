@@ -13,6 +13,7 @@ public static class TestIncidents
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new OpenIncident(
             title, "Call-centre vendor breached.", DateTimeOffset.UtcNow.AddDays(-1), null, null, "vendor",
-            ["name", "email"], ["AU", "JP"]) { Actor = "tests" });
+            ["name", "email"], ["AU", "JP"])
+        { Actor = "tests" });
     }
 }

@@ -14,20 +14,20 @@ internal static class Rules
     public static IncidentFacts Incident(DateTimeOffset aware, string[] jurisdictions, Dictionary<string, long>? affected = null,
         string cause = "human_error", string[]? categories = null, Dictionary<string, AssessmentFact>? assessments = null,
         Dictionary<Guid, DateTimeOffset>? filings = null, DateTimeOffset? determined = null, DateTimeOffset? discovered = null) => new()
-    {
-        IncidentId = Guid.Parse("0196f3a2-0000-7000-8000-000000000001"),
-        Title = "Dealer CRM breach",
-        Summary = "Customer records copied from a vendor's CRM.",
-        Cause = cause,
-        DataCategories = categories ?? ["name", "contact"],
-        Jurisdictions = jurisdictions,
-        DiscoveredAt = discovered ?? aware,
-        AwareAt = aware,
-        DeterminedAt = determined ?? aware,
-        Affected = affected ?? [],
-        Assessments = assessments ?? [],
-        Filings = filings ?? [],
-    };
+        {
+            IncidentId = Guid.Parse("0196f3a2-0000-7000-8000-000000000001"),
+            Title = "Dealer CRM breach",
+            Summary = "Customer records copied from a vendor's CRM.",
+            Cause = cause,
+            DataCategories = categories ?? ["name", "contact"],
+            Jurisdictions = jurisdictions,
+            DiscoveredAt = discovered ?? aware,
+            AwareAt = aware,
+            DeterminedAt = determined ?? aware,
+            Affected = affected ?? [],
+            Assessments = assessments ?? [],
+            Filings = filings ?? [],
+        };
 
     public static IReadOnlyList<Obligation> Compute(IncidentFacts facts, DateTimeOffset? now = null) =>
         Engine.Compute(facts, now ?? facts.Awareness);

@@ -59,7 +59,8 @@ public sealed class OpenModel(IMediator mediator, UserClock clock, IStringLocali
         {
             var id = await mediator.Send(new OpenIncident(Title!, Summary!, clock.ToUtc(DiscoveredAt!.Value),
                 OccurredFrom is { } from ? clock.ToUtc(from) : null, OccurredTo is { } to ? clock.ToUtc(to) : null,
-                Cause!, DataCategories, jurisdictions) { Actor = User.ActorId() }, ct);
+                Cause!, DataCategories, jurisdictions)
+            { Actor = User.ActorId() }, ct);
             return Redirect($"/console/incidents/{id}");
         }
         catch (ValidationException e)
