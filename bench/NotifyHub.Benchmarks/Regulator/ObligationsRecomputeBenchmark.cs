@@ -30,7 +30,7 @@ public static class ObligationsRecomputeBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var runs = int.Parse(Option(args, "--runs") ?? "50", CultureInfo.InvariantCulture);
-        Console.WriteLine($"{Counts.Count} jurisdictions, {Counts.Values.Sum():N0} people; {runs} runs");
+        System.Console.WriteLine($"{Counts.Count} jurisdictions, {Counts.Values.Sum():N0} people; {runs} runs");
         await using var factory = new NotifyHubFactory(new Dictionary<string, string?> { ["NotifyHub:Modules:0"] = "regulator" });
         _ = factory.Services; // starts the host: migrations, rule files checked
         var incidentId = Guid.CreateVersion7();
@@ -80,9 +80,9 @@ public static class ObligationsRecomputeBenchmark
             _ = counts;
         }
 
-        Console.WriteLine($"obligations per recompute: {obligations}");
-        Console.WriteLine($"read the counts alone:          median {Median(read):F2} ms, worst {read.Max():F2} ms");
-        Console.WriteLine($"replace counts + recompute all: median {Median(recompute):F2} ms, worst {recompute.Max():F2} ms (limit 1,000 ms)");
+        System.Console.WriteLine($"obligations per recompute: {obligations}");
+        System.Console.WriteLine($"read the counts alone:          median {Median(read):F2} ms, worst {read.Max():F2} ms");
+        System.Console.WriteLine($"replace counts + recompute all: median {Median(recompute):F2} ms, worst {recompute.Max():F2} ms (limit 1,000 ms)");
         return recompute.Max() < 1000 ? 0 : 1;
     }
 
