@@ -12,7 +12,7 @@ using NotifyHub.Testing;
 namespace NotifyHub.IntegrationTests.Privacy;
 
 /// <summary>
-/// DESIGN.md's canary: a person with distinctive values goes through every flow NotifyHub has, then every database
+/// The canary: a person with distinctive values goes through every flow NotifyHub has, then every database
 /// file or table, every log line and every bus message is searched for those values. Any hit is a leak.
 /// Grows with every feature: add each new flow to <see cref="RunEveryFlowAsync"/>.
 /// </summary>
