@@ -5,11 +5,12 @@
 #   scripts/test.sh --servers-only               start the servers, print their
 #                                                addresses, wait for Ctrl-C
 #
-# Installs what is missing (Debian packages), starts real PostgreSQL, RabbitMQ
-# and SMTP servers on 127.0.0.1 (ports picked at run time, data in a temp
-# folder), builds NotifyHub.sln in Release, runs every test project, prints
+# Installs what is missing (Debian packages), checks formatting (dotnet format
+# --verify-no-changes), starts real PostgreSQL, RabbitMQ and SMTP servers on
+# 127.0.0.1 (ports picked at run time, data in a temp folder), builds
+# NotifyHub.sln in Release (warnings and banned APIs are errors), runs every test project, prints
 # `tests: N passed, N failed, N skipped`, and always stops the servers.
-# Exits non-zero when the build or any test fails, or when no test ran.
+# Exits non-zero when formatting differs, the build or any test fails, or when no test ran.
 #
 # NOTIFYHUB_TEST_COMMAND, when set, replaces the build and test steps (to check
 # this script itself); it may write .trx files into $NOTIFYHUB_TEST_RESULTS.
@@ -44,7 +45,20 @@ if ((${#missing[@]})); then
     apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# --- 2. servers, always stopped on exit ---------------------------------------
+# --- 2. formatting, before anything slow ---------------------------------------
+# The conventions in .editorconfig, checked the way `dotnet format` would fix them: whitespace over the files, code
+# style over the solution (which needs a restore). A difference fails the run with the command that fixes it.
+if ! $servers_only && [[ -z ${NOTIFYHUB_TEST_COMMAND:-} ]]; then
+  say "checking formatting (dotnet format --verify-no-changes)"
+  if ! dotnet format whitespace --folder --exclude '**/bin/**' '**/obj/**' --verify-no-changes \
+    || ! dotnet format style NotifyHub.sln --verify-no-changes; then
+    say "formatting differs from .editorconfig; fix it with: dotnet format whitespace --folder && dotnet format style NotifyHub.sln"
+    echo "tests: format check failed"
+    exit 1
+  fi
+fi
+
+# --- 3. servers, always stopped on exit ---------------------------------------
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/notifyhub-test.XXXXXX")
 rabbit_starting=
 cleanup() {
@@ -81,7 +95,7 @@ if $servers_only; then
   while :; do sleep 3600; done
 fi
 
-# --- 3. build and test ---------------------------------------------------------
+# --- 4. build and test ---------------------------------------------------------
 results=$tmp/results
 mkdir -p "$results"
 test_rc=0
@@ -101,7 +115,7 @@ else
     "$@" || test_rc=$?
 fi
 
-# --- 4. summary from the .trx files -------------------------------------------
+# --- 5. summary from the .trx files -------------------------------------------
 counts=$(/usr/bin/python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using NotifyHub.Benchmarks.CallCentre;
 using NotifyHub.Benchmarks.Intake;
 using NotifyHub.Benchmarks.Notifications;
 
@@ -8,6 +9,8 @@ namespace NotifyHub.Benchmarks;
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- --filter '*FieldEncryption*' --job short</c>
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- import --rows 1000000 --provider postgresql|sqlite</c>
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- email-campaign --people 100000</c>
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- regulator-recompute --runs 50</c>
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- callcentre --agents 50,350 --seconds 60</c>
 /// Not top-level statements: the runner references the host (through the test fixtures), whose Program would clash.
 /// </summary>
 public static class BenchmarkProgram
@@ -16,6 +19,8 @@ public static class BenchmarkProgram
     {
         ["import", ..] => await ImportBenchmark.RunAsync(args[1..]),
         ["email-campaign", ..] => await EmailCampaignBenchmark.RunAsync(args),
+        ["regulator-recompute", ..] => await Regulator.ObligationsRecomputeBenchmark.RunAsync(args[1..]),
+        ["callcentre", ..] => await CallCentreBenchmark.RunAsync(args[1..]),
         _ => RunBenchmarkDotNet(args),
     };
 

@@ -1,6 +1,7 @@
 using Mediator;
 using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.BuildingBlocks.Web;
+using NotifyHub.Web;
 using Scalar.AspNetCore;
 
 namespace NotifyHub.Host;
@@ -38,7 +39,9 @@ public static class NotifyHubApp
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
+        app.UseNotifyHubPages();
         app.UseNotifyHub();
+        app.MapNotifyHubPages();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference();

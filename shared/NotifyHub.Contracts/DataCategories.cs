@@ -1,6 +1,6 @@
 namespace NotifyHub.Contracts;
 
-/// <summary>The closed list of data category codes; they drive letters' advice and regulators' forms.</summary>
+/// <summary>The closed list of data category codes (docs/architecture.md, "Codes"); they drive letters' advice and regulators' forms.</summary>
 public static class DataCategories
 {
     public static IReadOnlyList<string> All { get; } =

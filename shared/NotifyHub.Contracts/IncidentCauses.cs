@@ -1,6 +1,6 @@
 namespace NotifyHub.Contracts;
 
-/// <summary>The closed list of incident causes.</summary>
+/// <summary>The closed list of incident causes (docs/architecture.md, "Codes").</summary>
 public static class IncidentCauses
 {
     public static IReadOnlyList<string> All { get; } =

@@ -72,7 +72,7 @@ public sealed class Opening_an_incident : IAsyncLifetime
         {
             title = "",
             summary = "x",
-            discoveredAt = DateTimeOffset.UtcNow.AddDays(2),
+            discoveredAt = TimeProvider.System.GetUtcNow().AddDays(2),
             cause = "aliens",
             dataCategories = new[] { "name", "shoe_size" },
             jurisdictions = new[] { "XX" },
@@ -112,9 +112,9 @@ public sealed class Opening_an_incident : IAsyncLifetime
     {
         title = "Dealer CRM exposure",
         summary = "A third-party CRM vendor exposed customer records.",
-        discoveredAt = DateTimeOffset.UtcNow.AddDays(-2),
-        occurredFrom = DateTimeOffset.UtcNow.AddDays(-30),
-        occurredTo = DateTimeOffset.UtcNow.AddDays(-3),
+        discoveredAt = TimeProvider.System.GetUtcNow().AddDays(-2),
+        occurredFrom = TimeProvider.System.GetUtcNow().AddDays(-30),
+        occurredTo = TimeProvider.System.GetUtcNow().AddDays(-3),
         cause = "vendor",
         dataCategories = new[] { "name", "contact", "vehicle_id" },
         jurisdictions = new[] { "au", "US-CA" },

@@ -84,7 +84,7 @@ public sealed class Import_command : IAsyncLifetime
         using var client = await SignInAsync(officer, StaffAccounts.Password);
         var opened = await client.PostAsJsonAsync("api/v1/incidents", new
         {
-            title = "CLI import", summary = "Through the command line.", discoveredAt = DateTimeOffset.UtcNow.AddDays(-1),
+            title = "CLI import", summary = "Through the command line.", discoveredAt = TimeProvider.System.GetUtcNow().AddDays(-1),
             cause = "human_error", dataCategories = new[] { "name", "contact" }, jurisdictions = new[] { "GH" },
         });
         opened.EnsureSuccessStatusCode();

@@ -26,7 +26,7 @@ public sealed class IntakeClient(NotifyHubFactory factory, HttpClient http)
         {
             title = "Dealer CRM breach",
             summary = "Customer records copied from a vendor's CRM.",
-            discoveredAt = DateTimeOffset.UtcNow.AddDays(-1),
+            discoveredAt = TimeProvider.System.GetUtcNow().AddDays(-1),
             cause = "vendor",
             dataCategories = categories.Length > 0 ? categories : ["name", "contact"],
             jurisdictions = new[] { "JP", "FR" },

@@ -5,10 +5,10 @@ public static class Eventually
 {
     public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string? because = null)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
             {
                 throw new TimeoutException($"Condition not met within {timeout}. {because}");
             }

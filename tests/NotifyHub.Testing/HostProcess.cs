@@ -95,8 +95,8 @@ public sealed class HostProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var client = CreateClient();
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
         {
             if (_process!.HasExited)
             {

@@ -58,7 +58,7 @@ public static class StaffAccounts
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@notifyhub.test";
-        var user = new StaffUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, VendorId = vendorId, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new StaffUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, VendorId = vendorId, CreatedAt = TimeProvider.System.GetUtcNow() };
         Succeed(await users.CreateAsync(user, Password));
         Succeed(await users.AddToRoleAsync(user, role));
         return new Account(user.Id, email, Password, vendorId);
@@ -86,7 +86,7 @@ public static class StaffAccounts
     {
         if (await db.Vendors.FindAsync(id) is null)
         {
-            db.Vendors.Add(new Vendor { Id = id, Name = $"Test vendor {id:N}", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "tests" });
+            db.Vendors.Add(new Vendor { Id = id, Name = $"Test vendor {id:N}", CreatedAt = TimeProvider.System.GetUtcNow(), CreatedBy = "tests" });
             await db.SaveChangesAsync();
         }
     }

@@ -187,7 +187,7 @@ public static class ImportBenchmark
             {
                 title = "Benchmark",
                 summary = "Synthetic affected-party list.",
-                discoveredAt = DateTimeOffset.UtcNow.AddDays(-1),
+                discoveredAt = TimeProvider.System.GetUtcNow().AddDays(-1),
                 cause = "misconfiguration",
                 dataCategories = IncidentCategories,
                 jurisdictions = Jurisdictions,

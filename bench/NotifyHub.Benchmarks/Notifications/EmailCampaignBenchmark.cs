@@ -33,7 +33,7 @@ public static class EmailCampaignBenchmark
         await using var run = await EmailCampaignRun.StartAsync(people);
         System.Console.WriteLine($"seeded in {setup.Elapsed.TotalSeconds:F1} s");
 
-        var launchedAt = DateTime.UtcNow;
+        var launchedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
         var campaign = Stopwatch.StartNew();
         await run.LaunchAsync();
         await run.WaitUntilAllDeliveredAsync(TimeSpan.FromHours(2), TimeSpan.FromMilliseconds(100));

@@ -1,6 +1,18 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.CallCentre.Assignments;
+using NotifyHub.CallCentre.Callbacks;
+using NotifyHub.CallCentre.Cases;
 using NotifyHub.CallCentre.Database;
+using NotifyHub.CallCentre.Notifications;
+using NotifyHub.CallCentre.Queue;
+using NotifyHub.CallCentre.Retention;
+using NotifyHub.CallCentre.Scripts;
+using NotifyHub.CallCentre.Support;
+using NotifyHub.CallCentre.Verification;
+using NotifyHub.CallCentre.Vendors;
 
 namespace NotifyHub.CallCentre;
 
@@ -9,10 +21,40 @@ public sealed class CallCentreModule : IModule
 {
     public string Name => "callcentre";
 
-    public void Register(ModuleBuilder module) =>
-        module.AddDatabase<CallCentreDbContext, SqliteCallCentreDbContext, PostgreSqlCallCentreDbContext>();
+    public void Register(ModuleBuilder module)
+    {
+        module.AddDatabase<CallCentreDbContext, SqliteCallCentreDbContext, PostgreSqlCallCentreDbContext>()
+            .AddConsumer<VendorRegisteredConsumer>()
+            .AddConsumer<VendorRevokedConsumer>()
+            .AddConsumer<IncidentOpenedConsumer>()
+            .AddConsumer<IncidentClosedConsumer>()
+            .AddConsumer<CallCentrePartiesProjectedConsumer>()
+            .AddConsumer<NotificationSentConsumer>()
+            .AddConsumer<NotificationDeliveredConsumer>()
+            .AddConsumer<NotificationFailedConsumer>();
+
+        var services = module.Services;
+        services.AddOptions<CallCentreOptions>().BindConfiguration(CallCentreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CallCentreApi.UnblockPolicy, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        services.AddScoped<CallCentreAudit>();
+        services.AddScoped<VendorAssigning>();
+        services.AddScoped<CallerMatcher>();
+        services.AddScoped<VerificationMeter>();
+        services.AddScoped<CallerVerification>();
+        services.AddScoped<ScriptLibrary>();
+        services.AddScoped<CaseReader>();
+        services.AddScoped<CaseActions>();
+        services.AddScoped<CallbackBook>();
+        services.AddScoped<EscalationList>();
+        services.AddScoped<SupervisorQueue>();
+        services.AddScoped<RetentionPurge>();
+        services.AddHostedService<RetentionSweeper>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapIncidentCallCentreApiV1();
+        endpoints.MapCallCentreApiV1();
     }
 }

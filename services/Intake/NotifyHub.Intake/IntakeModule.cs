@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.Intake.CallCentre;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Intake.Pages.Imports;
+using NotifyHub.Web;
 
 namespace NotifyHub.Intake;
 
@@ -14,11 +17,16 @@ public sealed class IntakeModule : IModule
 
     public void Register(ModuleBuilder module)
     {
-        module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>();
+        module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>()
+            .AddConsumer<VendorAssignedConsumer>()
+            .AddConsumer<ProjectCallCentrePageConsumer>()
+            .AddConsumer<ImportedPartiesConsumer>();
         module.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         module.Services.AddIncidents();
         module.Services.AddImports();
+        module.Services.AddScoped<CallCentreProjector>();
+        module.Services.AddModulePages(typeof(IntakeModule).Assembly);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapIncidentsApiV1().MapImportsApiV1();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapIncidentsApiV1().MapImportsApiV1().MapImportUpload();
 }

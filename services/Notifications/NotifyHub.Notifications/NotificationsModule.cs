@@ -10,6 +10,7 @@ using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Sms;
 using NotifyHub.Notifications.Templates;
+using NotifyHub.Web;
 
 namespace NotifyHub.Notifications;
 
@@ -31,6 +32,7 @@ public sealed class NotificationsModule : IModule
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddTemplates();
         services.AddSingleton<OutboxFileCipher>();
+        services.AddModulePages(typeof(NotificationsModule).Assembly);
         services.AddEmail();
         services.AddSms();
         services.AddLetters();

@@ -1,7 +1,16 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Modules;
+using NotifyHub.Regulator.Assessments;
+using NotifyHub.Regulator.Counts;
 using NotifyHub.Regulator.Database;
+using NotifyHub.Regulator.Drafts;
+using NotifyHub.Regulator.Filings;
 using NotifyHub.Regulator.Incidents;
+using NotifyHub.Regulator.Obligations;
+using NotifyHub.Regulator.Reminders;
+using NotifyHub.Regulator.Rules;
 
 namespace NotifyHub.Regulator;
 
@@ -10,11 +19,26 @@ public sealed class RegulatorModule : IModule
 {
     public string Name => "regulator";
 
-    public void Register(ModuleBuilder module) =>
-        module.AddDatabase<RegulatorDbContext, SqliteRegulatorDbContext, PostgreSqlRegulatorDbContext>()
-            .AddConsumer<IncidentOpenedConsumer>();
-
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    public void Register(ModuleBuilder module)
     {
+        module.AddDatabase<RegulatorDbContext, SqliteRegulatorDbContext, PostgreSqlRegulatorDbContext>()
+            .AddConsumer<IncidentOpenedConsumer>()
+            .AddConsumer<IncidentClocksChangedConsumer>()
+            .AddConsumer<AffectedPartiesCountedConsumer>()
+            .AddConsumer<RegulatorReportsLog>();
+        var services = module.Services;
+        services.AddOptions<RegulatorOptions>().BindConfiguration(RegulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => RuleBookCheck.Load(sp.GetRequiredService<IOptions<RegulatorOptions>>()));
+        services.AddHostedService<RuleBookCheck>();
+        services.AddSingleton<ObligationEngine>();
+        services.AddScoped<ObligationsRecompute>();
+        services.AddScoped<RecordAssessment>();
+        services.AddScoped<FileReport>();
+        services.AddScoped<DraftBuilder>();
+        services.AddSingleton<DraftPdfRenderer>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapRegulatorApiV1();
 }

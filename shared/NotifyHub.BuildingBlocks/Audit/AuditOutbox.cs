@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
+using NotifyHub.BuildingBlocks.Database;
+using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Privacy.Audit;
 
@@ -31,7 +33,7 @@ public static class AuditOutbox
             // Attributed now, in the operator's context (a CLI verb); the dispatcher appends it in another.
             Body = JsonSerializer.Serialize(AuditOperator.Attribute(auditEvent), Json),
             TraceParent = Activity.Current?.Id,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = db is DbContext context ? context.Clock().GetUtcNow() : TimeProvider.System.GetUtcNow(),
         });
         return id;
     }

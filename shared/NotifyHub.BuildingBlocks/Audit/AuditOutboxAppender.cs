@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.PrivacyStore;
 using NotifyHub.Privacy.Audit;
@@ -40,7 +41,7 @@ public sealed class AuditOutboxAppender(PrivacyStoreDbContext db, AuditLog log)
                 }
 
                 await log.AppendAsync(auditEvent, cancellationToken);
-                db.InboxMessages.Add(new InboxMessage { MessageId = row.MessageId, Consumer = Consumer, ProcessedAt = DateTimeOffset.UtcNow });
+                db.InboxMessages.Add(new InboxMessage { MessageId = row.MessageId, Consumer = Consumer, ProcessedAt = db.Clock().GetUtcNow() });
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });

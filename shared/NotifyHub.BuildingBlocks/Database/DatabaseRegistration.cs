@@ -37,14 +37,22 @@ public static class DatabaseRegistration
         return services;
     }
 
-    /// <summary>Publishes what the database's transactions write to its outbox (see <see cref="OutboxDispatcher{TContext}"/>).</summary>
+    /// <summary>
+    /// Publishes what the database's transactions write to its outbox (see <see cref="OutboxDispatcher{TContext}"/>),
+    /// reports parked rows in <c>/health/ready</c> and forgets old inbox ids (see <see cref="InboxCleanup{TContext}"/>).
+    /// </summary>
     public static IServiceCollection AddOutbox<TContext>(this IServiceCollection services)
         where TContext : DbContext, IOutboxDbContext
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section).ValidateOnStart();
         services.AddSingleton<OutboxSignal<TContext>>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
         services.AddSingleton<IAuditOutboxDrain, AuditOutboxDrain<TContext>>();
         services.TryAddScoped<AuditOutboxAppender>();
+        services.AddHostedService<InboxCleanup<TContext>>();
+        services.AddHealthChecks().AddCheck<ParkedOutboxCheck<TContext>>($"outbox:{typeof(TContext).Name}", tags: [HealthTags.Ready]);
         return services;
     }
 

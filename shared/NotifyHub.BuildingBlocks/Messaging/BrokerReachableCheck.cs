@@ -10,12 +10,13 @@ namespace NotifyHub.BuildingBlocks.Messaging;
 /// alive. Waits up to <see cref="BusOptions.StartupTimeout"/> (a broker starting beside us gets that long), then
 /// stops the host with one line naming the setting.
 /// </summary>
-public sealed class BrokerReachableCheck(Uri broker, TimeSpan timeout, ILogger<BrokerReachableCheck> logger) : IHostedService
+public sealed class BrokerReachableCheck(Uri broker, TimeSpan timeout, TimeProvider clock, ILogger<BrokerReachableCheck> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "notifyhub-startup-check" };
-        var deadline = DateTime.UtcNow + timeout;
+        var started = clock.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -25,7 +26,7 @@ public sealed class BrokerReachableCheck(Uri broker, TimeSpan timeout, ILogger<B
             }
             catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException)
             {
-                if (DateTime.UtcNow >= deadline)
+                if (clock.GetElapsedTime(started) >= timeout)
                 {
                     throw new StartupCheckException(
                         $"ConnectionStrings:RabbitMq: cannot reach RabbitMQ at {broker.Host}:{broker.Port} after {timeout.TotalSeconds:0} s " +

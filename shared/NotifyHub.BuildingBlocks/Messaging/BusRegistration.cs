@@ -14,11 +14,11 @@ public static class BusRegistration
         IEnumerable<Action<IBusRegistrationConfigurator>> consumers)
     {
         var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         if (options.Transport == BusTransport.RabbitMq && configuration.GetConnectionString("RabbitMq") is { } broker)
         {
             // Registered before MassTransit's hosted service, so it runs first.
             services.AddHostedService(sp => new BrokerReachableCheck(new Uri(broker), options.StartupTimeout,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BrokerReachableCheck>>()));
         }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Database;
 
 namespace NotifyHub.BuildingBlocks.Messaging;
 
@@ -29,7 +30,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db) : ICon
         }
 
         await HandleAsync(context.Message, context);
-        Db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = DateTimeOffset.UtcNow });
+        Db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = Db.Clock().GetUtcNow() });
         await Db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +14,14 @@ namespace NotifyHub.BuildingBlocks.Messaging;
 /// Publishes a module's outbox rows and deletes them once the broker has confirmed them.
 /// A crash after publishing and before deleting republishes the same message id: consumers' inboxes absorb it.
 /// On PostgreSQL, rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> so several instances share the work.
+/// Each row succeeds or fails on its own: a row that cannot be read or sent counts an attempt and, after
+/// <see cref="OutboxOptions.MaxAttempts"/>, is parked, so one poison row never holds back the rows behind it.
 /// </summary>
 public sealed partial class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     OutboxSignal<TContext> signal,
     IOptions<OutboxOptions> options,
+    TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext, IOutboxDbContext
 {
@@ -55,6 +57,8 @@ public sealed partial class OutboxDispatcher<TContext>(
     }
 
     /// <summary>Publishes up to <paramref name="batchSize"/> rows; returns how many went out.</summary>
+    /// <exception cref="OutboxUnavailableException">No row of the batch could be sent and the bus reports it is
+    /// not healthy: an outage, not poison, so no row is charged an attempt.</exception>
     public async Task<int> DispatchBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -68,48 +72,95 @@ public sealed partial class OutboxDispatcher<TContext>(
             return 0;
         }
 
-        if (batch.Exists(AuditOutbox.IsAudit))
+        // Audit entries written in the module's transactions go to the audit chain, never to the bus.
+        var audit = batch.Where(AuditOutbox.IsAudit).ToList();
+        if (audit.Count > 0)
         {
-            // Audit entries written in the module's transactions go to the audit chain, never to the bus.
-            await scope.ServiceProvider.GetRequiredService<AuditOutboxAppender>().AppendAsync(batch, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditOutboxAppender>().AppendAsync(audit, cancellationToken);
         }
 
-        await Task.WhenAll(batch.Where(row => !AuditOutbox.IsAudit(row)).Select(row => PublishAsync(publisher, row, cancellationToken)));
+        var messages = batch.Where(row => !AuditOutbox.IsAudit(row)).ToList();
+        var outcomes = await Task.WhenAll(messages.Select(row => OutboxRowPublisher.PublishAsync(publisher, row, Source, cancellationToken)));
+        var sent = audit.Select(row => row.Id).Concat(messages.Where((_, i) => outcomes[i] is null).Select(row => row.Id)).ToList();
+        var failed = messages.Select((row, i) => (row, error: outcomes[i])).Where(f => f.error is not null).ToList();
+        if (sent.Count == 0 && failed.All(f => f.error is OutboxSendFailure) && !BusIsHealthy(scope.ServiceProvider))
+        {
+            throw new OutboxUnavailableException(failed[0].error!.Exception);
+        }
+
         // One DELETE for the batch: the database parses and plans one statement instead of one per row.
-        var ids = batch.Select(row => row.Id).ToList();
-        await db.OutboxMessages.Where(row => ids.Contains(row.Id)).ExecuteDeleteAsync(cancellationToken);
+        if (sent.Count > 0)
+        {
+            await db.OutboxMessages.Where(row => sent.Contains(row.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (failed.Count > 0)
+        {
+            await RecordFailuresAsync(db, failed, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return batch.Count;
+        return sent.Count;
     }
+
+    private async Task RecordFailuresAsync(TContext db, List<(OutboxMessage Row, OutboxFailure? Error)> failed, CancellationToken ct)
+    {
+        var maxAttempts = options.Value.MaxAttempts;
+        var now = clock.GetUtcNow();
+        foreach (var (row, error) in failed)
+        {
+            row.Attempts++;
+            row.LastError = error!.Describe();
+            if (row.Attempts >= maxAttempts)
+            {
+                row.ParkedAt = now;
+                OutboxMetrics.Parked.Add(1, new KeyValuePair<string, object?>("context", typeof(TContext).Name));
+                LogParked(logger, error.Exception, row.Id, row.MessageType, typeof(TContext).Name, row.Attempts);
+            }
+            else
+            {
+                LogPublishFailed(logger, error.Exception, row.Id, row.MessageType, row.Attempts, maxAttempts);
+            }
+
+            db.OutboxMessages.Attach(row);
+            var entry = db.Entry(row);
+            entry.Property(m => m.Attempts).IsModified = true;
+            entry.Property(m => m.LastError).IsModified = true;
+            entry.Property(m => m.ParkedAt).IsModified = true;
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// A send failure is charged to the row only while the bus says it is up: during a broker outage every send
+    /// fails, and parking the whole outbox then would turn a short outage into lost events.
+    /// </summary>
+    private static bool BusIsHealthy(IServiceProvider services) =>
+        services.GetService<IBusControl>() is not { } bus || bus.CheckHealth().Status == BusHealthStatus.Healthy;
 
     private static Task<List<OutboxMessage>> ClaimAsync(TContext db, int batchSize, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
-            return db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
+            return db.OutboxMessages.AsNoTracking().Where(m => m.ParkedAt == null).OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
         }
 
         // Names come from the model: a context may apply a naming convention (the privacy store is snake_case).
         var names = StoreNames.Of<OutboxMessage>(db);
-#pragma warning disable EF1002 // the table and column names come from the model, not from input; the limit is a parameter
-        return db.OutboxMessages
-            .FromSqlRaw($"SELECT * FROM {names.Table} ORDER BY {names.Column(nameof(OutboxMessage.Id))} LIMIT {{0}} FOR UPDATE SKIP LOCKED", batchSize)
-            .AsNoTracking().ToListAsync(ct);
-#pragma warning restore EF1002
-    }
-
-    private static async Task PublishAsync(IPublishEndpoint publisher, OutboxMessage row, CancellationToken ct)
-    {
-        var type = Type.GetType(row.MessageType, throwOnError: true)!;
-        var message = JsonSerializer.Deserialize(row.Body, type, OutboxPublishing.Json)!;
-
-        // Continue the trace of the request that wrote the row, so publisher and consumer share one trace.
-        ActivityContext.TryParse(row.TraceParent, null, out var parent);
-        using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
-        activity?.SetTag("messaging.message.id", row.MessageId);
-        await publisher.Publish(message, type, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = row.MessageId), ct);
+        var sql = $"SELECT * FROM {names.Table} WHERE {names.Column(nameof(OutboxMessage.ParkedAt))} IS NULL " +
+            $"ORDER BY {names.Column(nameof(OutboxMessage.Id))} LIMIT {{0}} FOR UPDATE SKIP LOCKED";
+        // The table and column names come from the model, not from input; the limit is a parameter.
+        return db.OutboxMessages.FromSqlRaw(sql, batchSize).AsNoTracking().ToListAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch for {Context} failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string context);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} ({MessageType}) could not be published (attempt {Attempt} of {MaxAttempts})")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, long rowId, string messageType, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {RowId} ({MessageType}) of {Context} parked after {Attempts} failed attempts")]
+    private static partial void LogParked(ILogger logger, Exception exception, long rowId, string messageType, string context, int attempts);
 }

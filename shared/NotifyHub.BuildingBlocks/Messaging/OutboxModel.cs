@@ -17,6 +17,7 @@ public static class OutboxModel
             e.Property(m => m.Id).ValueGeneratedOnAdd();
             e.Property(m => m.MessageType).HasMaxLength(300);
             e.Property(m => m.TraceParent).HasMaxLength(100);
+            e.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorLength);
         });
         modelBuilder.Entity<InboxMessage>(e =>
         {

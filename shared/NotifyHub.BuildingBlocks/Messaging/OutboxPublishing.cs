@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Database;
 
 namespace NotifyHub.BuildingBlocks.Messaging;
 
@@ -22,7 +24,7 @@ public static class OutboxPublishing
             MessageType = MessageTypeName(typeof(TMessage)),
             Body = JsonSerializer.Serialize(message, Json),
             TraceParent = Activity.Current?.Id,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = db is DbContext context ? context.Clock().GetUtcNow() : TimeProvider.System.GetUtcNow(),
         });
         return id;
     }

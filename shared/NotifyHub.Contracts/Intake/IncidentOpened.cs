@@ -1,6 +1,9 @@
 namespace NotifyHub.Contracts.Intake;
 
-/// <summary>A privacy officer opened a breach incident. Carries no personal data.</summary>
+/// <summary>
+/// A privacy officer opened a breach incident. Carries no personal data. The clocks at the end (added later, so
+/// optional) are the regulator module's deadline starts: awareness (GDPR, Japan, Brazil…) and determination (Texas, PIPEDA).
+/// </summary>
 public sealed record IncidentOpened(
     Guid IncidentId,
     string Title,
@@ -9,4 +12,8 @@ public sealed record IncidentOpened(
     string Cause,
     IReadOnlyList<string> DataCategories,
     IReadOnlyList<string> Jurisdictions,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? AwareAt = null,
+    DateTimeOffset? DeterminedAt = null,
+    DateTimeOffset? OccurredFrom = null,
+    DateTimeOffset? OccurredTo = null);

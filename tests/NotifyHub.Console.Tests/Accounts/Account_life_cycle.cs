@@ -39,7 +39,7 @@ public sealed class Account_life_cycle : IAsyncLifetime
 
         await using var scope = _host.Services.CreateAsyncScope();
         var entries = await scope.ServiceProvider.GetRequiredService<AuditLog>()
-            .ReadAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddMinutes(1), 0, AuditLog.MaxPageSize);
+            .ReadAsync(DateTimeOffset.UnixEpoch, TimeProvider.System.GetUtcNow().AddMinutes(1), 0, AuditLog.MaxPageSize);
         var mine = entries.Where(e => e.SubjectId == account.Id).Select(e => e.Action).ToList();
         mine.ShouldBe(["staff.disable", "staff.enable", "staff.unlock", "staff.roles_change", "staff.2fa_reset", "staff.remove"]);
         entries.ShouldContain(e => e.Action == "auth.sign_in" && e.Outcome == "granted");
@@ -86,7 +86,7 @@ public sealed class Account_life_cycle : IAsyncLifetime
 
         await using var scope = _host.Services.CreateAsyncScope();
         var entries = await scope.ServiceProvider.GetRequiredService<AuditLog>()
-            .ReadAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddMinutes(1), 0, AuditLog.MaxPageSize);
+            .ReadAsync(DateTimeOffset.UnixEpoch, TimeProvider.System.GetUtcNow().AddMinutes(1), 0, AuditLog.MaxPageSize);
         entries.ShouldContain(e => e.Action == "access.forbidden" && e.Details!.Contains("/api/v1/incidents"));
     }
 

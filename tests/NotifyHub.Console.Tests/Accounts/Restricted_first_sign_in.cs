@@ -45,7 +45,7 @@ public sealed class Restricted_first_sign_in : IAsyncLifetime
         await (await client.PostAsJsonAsync("/api/v1/auth/2fa/enable", new { code = Totp.Code(key) })).ShouldBeOkJsonAsync();
 
         // 3. Full session.
-        var third = await SignInAsync(client, email, NewPassword, Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)));
+        var third = await SignInAsync(client, email, NewPassword, Totp.Code(key, TimeProvider.System.GetUtcNow().AddSeconds(30)));
         third.GetProperty("mustEnrolTwoFactor").GetBoolean().ShouldBeFalse();
         (await client.GetAsync(new Uri("/api/v1/staff", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -18,7 +18,7 @@ public sealed class Second_factor_hardening(ConsoleHost host) : IClassFixture<Co
         var account = await StaffAccounts.CreateAsync(host, Roles.Auditor);
         var (key, _) = await EnableAsync(account);
         using var client = host.CreateClient();
-        var code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        var code = Totp.Code(key, TimeProvider.System.GetUtcNow().AddSeconds(30));
 
         (await client.PostAsJsonAsync("/api/v1/auth/login", new { email = account.Email, password = account.Password, twoFactorCode = code }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -35,7 +35,7 @@ public sealed class Second_factor_hardening(ConsoleHost host) : IClassFixture<Co
         using var client = host.CreateClient();
 
         var stale = await client.PostAsJsonAsync("/api/v1/auth/login",
-            new { email = account.Email, password = account.Password, twoFactorCode = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(-75)) });
+            new { email = account.Email, password = account.Password, twoFactorCode = Totp.Code(key, TimeProvider.System.GetUtcNow().AddSeconds(-75)) });
 
         await stale.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid_two_factor_code");
     }
@@ -51,7 +51,7 @@ public sealed class Second_factor_hardening(ConsoleHost host) : IClassFixture<Co
         client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("accessToken").GetString());
 
         (await client.PostAsJsonAsync("/api/v1/auth/2fa/disable", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        await (await client.PostAsJsonAsync("/api/v1/auth/2fa/disable", new { password = "Wrong-Passw0rd-1", code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)) }))
+        await (await client.PostAsJsonAsync("/api/v1/auth/2fa/disable", new { password = "Wrong-Passw0rd-1", code = Totp.Code(key, TimeProvider.System.GetUtcNow().AddSeconds(30)) }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_credentials");
         (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/auth/me")).GetProperty("twoFactorEnabled").GetBoolean().ShouldBeTrue();
     }

@@ -31,7 +31,7 @@ public sealed class Two_factor_sign_in(ConsoleHost host) : IClassFixture<Console
         var account = await StaffAccounts.CreateAsync(host, Roles.Auditor);
         var (key, recoveryCodes) = await EnableAsync(account);
         using var client = host.CreateClient();
-        var wrong = Totp.Code(key, DateTimeOffset.UtcNow.AddHours(-1));
+        var wrong = Totp.Code(key, TimeProvider.System.GetUtcNow().AddHours(-1));
 
         await (await client.PostAsJsonAsync("/api/v1/auth/login",
             new { email = account.Email, password = account.Password, twoFactorCode = wrong }))
@@ -64,7 +64,7 @@ public sealed class Two_factor_sign_in(ConsoleHost host) : IClassFixture<Console
         using var client = await StaffAccounts.ClientAsync(host, account.Email, account.Password);
 
         var setup = await (await client.PostAsync(new Uri("/api/v1/auth/2fa/setup", UriKind.Relative), null)).ShouldBeOkJsonAsync();
-        var staleCode = Totp.Code(setup.GetProperty("sharedKey").GetString()!, DateTimeOffset.UtcNow.AddHours(-1));
+        var staleCode = Totp.Code(setup.GetProperty("sharedKey").GetString()!, TimeProvider.System.GetUtcNow().AddHours(-1));
         var response = await client.PostAsJsonAsync("/api/v1/auth/2fa/enable", new { code = staleCode });
 
         var uri = setup.GetProperty("authenticatorUri").GetString()!;
@@ -94,7 +94,7 @@ public sealed class Two_factor_sign_in(ConsoleHost host) : IClassFixture<Console
     }
 
     /// <summary>The code of the next 30-second step: the current one was spent enabling, and a code works only once.</summary>
-    internal static string NextCode(string key) => Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+    internal static string NextCode(string key) => Totp.Code(key, TimeProvider.System.GetUtcNow().AddSeconds(30));
 
     private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableAsync(StaffAccounts.Account account)
     {

@@ -62,7 +62,7 @@ internal static class TokenForgery
             identity.AddClaim(new Claim("notifyhub:session", sessionKey));
         }
 
-        var properties = new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddMinutes(10) };
+        var properties = new AuthenticationProperties { ExpiresUtc = TimeProvider.System.GetUtcNow().AddMinutes(10) };
         return format.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, "Identity.Bearer:AccessToken"));
     }
 }

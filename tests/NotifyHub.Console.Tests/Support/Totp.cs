@@ -10,7 +10,7 @@ internal static class Totp
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30);
+        BinaryPrimitives.WriteInt64BigEndian(counter, (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds() / 30);
 #pragma warning disable CA5350 // RFC 6238 authenticators use HMAC-SHA1; this is the algorithm under test, not a choice
         var hash = HMACSHA1.HashData(Base32(base32Key), counter);
 #pragma warning restore CA5350

@@ -26,7 +26,7 @@ public sealed class Users_life_cycle_commands : IDisposable
         await using var host = new NotifyHubFactory(new Dictionary<string, string?> { ["NotifyHub:DataDirectory"] = _data });
         await using var scope = host.Services.CreateAsyncScope();
         var entries = await scope.ServiceProvider.GetRequiredService<AuditLog>()
-            .ReadAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddMinutes(1), 0, AuditLog.MaxPageSize);
+            .ReadAsync(DateTimeOffset.UnixEpoch, TimeProvider.System.GetUtcNow().AddMinutes(1), 0, AuditLog.MaxPageSize);
         var officers = entries.Where(e => e.SubjectId == officer).ToList();
         officers.Select(e => e.Action).ShouldBe(
             ["staff.create", "staff.disable", "staff.enable", "staff.unlock", "staff.roles_change", "staff.2fa_reset", "staff.remove"]);

@@ -31,7 +31,7 @@ public sealed class Gateway
         {
             title = "Through the gateway",
             summary = "Routed to intake.",
-            discoveredAt = DateTimeOffset.UtcNow.AddDays(-1),
+            discoveredAt = TimeProvider.System.GetUtcNow().AddDays(-1),
             cause = "misconfiguration",
             dataCategories = new[] { "contact" },
             jurisdictions = new[] { "JP" },

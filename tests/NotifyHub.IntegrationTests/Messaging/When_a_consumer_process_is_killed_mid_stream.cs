@@ -56,7 +56,7 @@ public sealed class When_a_consumer_process_is_killed_mid_stream(ITestOutputHelp
     {
         title = $"Incident {i}",
         summary = "Contractor uploaded customer records to a personal cloud drive.",
-        discoveredAt = DateTimeOffset.UtcNow.AddDays(-1),
+        discoveredAt = TimeProvider.System.GetUtcNow().AddDays(-1),
         cause = "insider",
         dataCategories = new[] { "name", "contact" },
         jurisdictions = new[] { "JP", "AU-NSW" },

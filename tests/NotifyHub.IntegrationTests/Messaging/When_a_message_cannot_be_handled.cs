@@ -32,5 +32,5 @@ public sealed class When_a_message_cannot_be_handled
     }
 
     private static IncidentOpened Incident(string title) =>
-        new(Guid.NewGuid(), title, "", DateTimeOffset.UtcNow, "other", ["name"], ["FR"], DateTimeOffset.UtcNow);
+        new(Guid.NewGuid(), title, "", TimeProvider.System.GetUtcNow(), "other", ["name"], ["FR"], TimeProvider.System.GetUtcNow());
 }

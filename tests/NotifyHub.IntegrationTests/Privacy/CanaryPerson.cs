@@ -26,7 +26,7 @@ public static class CanaryPerson
         PhoneE164, "61491570159", "491570159", AddressLine1, "Canarywharf", Locality, DateOfBirth, "19830719",
     ];
 
-    /// <summary>A header and one row in the import format.</summary>
+    /// <summary>A header and one row in the import format (services/Intake/NotifyHub.Intake/README.md).</summary>
     public static string Csv =>
         "external_id,given_name,family_name,email,phone,address_line1,locality,postcode,country,date_of_birth,language,data_categories\n" +
         $"{ExternalId},{GivenName},{FamilyName},{Email},{Phone},{AddressLine1},{Locality},{Postcode},{Country},{DateOfBirth},en,name;contact;date_of_birth\n";

@@ -12,7 +12,7 @@ using NotifyHub.Testing;
 namespace NotifyHub.IntegrationTests.Privacy;
 
 /// <summary>
-/// The canary: a person with distinctive values goes through every flow NotifyHub has, then every database
+/// The canary of docs/privacy.md: a person with distinctive values goes through every flow NotifyHub has, then every database
 /// file or table, every log line and every bus message is searched for those values. Any hit is a leak.
 /// Grows with every feature: add each new flow to <see cref="RunEveryFlowAsync"/>.
 /// </summary>
@@ -105,7 +105,7 @@ public sealed class No_personal_value_in_clear
         {
             title = "Canary incident",
             summary = "A vendor's call-centre platform was accessed without authorisation.",
-            discoveredAt = DateTimeOffset.UtcNow.AddDays(-1),
+            discoveredAt = TimeProvider.System.GetUtcNow().AddDays(-1),
             cause = "vendor",
             dataCategories = new[] { "name", "contact", "date_of_birth" },
             jurisdictions = new[] { "AU" },

@@ -15,7 +15,7 @@ public sealed class A_worker_that_died_mid_send
     [Fact]
     public async Task Leaves_an_email_recorded_sent_and_an_sms_queued_again_after_their_lease()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new ManualTimeProvider(TimeProvider.System.GetUtcNow());
         await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?> { ["NotifyHub:Notifications:SendLease"] = "00:01:00" }, clock);
         var now = clock.GetUtcNow();
         Notification Claimed(Channel channel)

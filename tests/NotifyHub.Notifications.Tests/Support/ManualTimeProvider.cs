@@ -1,6 +1,10 @@
 namespace NotifyHub.Notifications.Tests.Support;
 
-/// <summary>A clock the test moves by hand (read from the host's threads too, hence the lock). Timers still run on real time.</summary>
+/// <summary>
+/// A clock the test moves by hand (read from the host's threads too, hence the lock). Timers still run on real time:
+/// that is why this is not FakeTimeProvider, whose timers fire only when the test advances it, which would freeze the
+/// delivery scheduler's and throttle's delays in a host that runs on its own.
+/// </summary>
 internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();

@@ -25,7 +25,6 @@ public sealed class Template_limits : IAsyncLifetime
 
     [Theory]
     [InlineData("{% for i in (1..1000) %}{% for j in (1..1000) %}{% endfor %}{% endfor %}ok {{ reference_code }}", "statements")]
-    [InlineData("{% for i in (1..100000000) %}{% endfor %}{{ reference_code }}", "statements")]
     [InlineData("{% for i in (1..600) %}0123456789{% endfor %}{{ reference_code }}", "characters")]
     public async Task Refuses_a_template_that_runs_past_the_limits(string body, string limit)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NotifyHub.Privacy.Access;
 using NotifyHub.Privacy.Keys;
 
@@ -19,7 +20,7 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _scope;
 
-    private PrivacyTestHost(SqliteConnection connection, ServiceProvider services, RecordingEventPublisher events, ManualTimeProvider clock, string dataDirectory)
+    private PrivacyTestHost(SqliteConnection connection, ServiceProvider services, RecordingEventPublisher events, FakeTimeProvider clock, string dataDirectory)
     {
         DataDirectory = dataDirectory;
         _connection = connection;
@@ -31,7 +32,7 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
 
     public RecordingEventPublisher Events { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public SqliteConnection Connection => _connection;
 
@@ -46,7 +47,7 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var events = new RecordingEventPublisher();
-        var clock = new ManualTimeProvider(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"notifyhub-privacy-{Guid.NewGuid():N}");
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)

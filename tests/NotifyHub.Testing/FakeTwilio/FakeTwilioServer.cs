@@ -180,7 +180,7 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         var message = new FakeTwilioMessage("SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), to!, body!, from, service, Field("StatusCallback"));
         _messages.Enqueue(message);
         status = 201;
-        var now = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+        var now = TimeProvider.System.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         return Results.Json(new Dictionary<string, object?>
         {
             ["account_sid"] = accountSid,

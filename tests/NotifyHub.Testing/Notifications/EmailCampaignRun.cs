@@ -70,7 +70,7 @@ public sealed class EmailCampaignRun : IAsyncDisposable
 
     private async Task<JsonElement> WaitUntilAsync(Func<JsonElement, bool> done, string what, TimeSpan timeout, TimeSpan? poll)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
         while (true)
         {
             var view = await CampaignAsync();
@@ -79,7 +79,7 @@ public sealed class EmailCampaignRun : IAsyncDisposable
                 return view;
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
             {
                 throw new TimeoutException($"campaign not {what} after {timeout}: {view}");
             }

@@ -52,5 +52,5 @@ public static class ProjectedPartiesSeeder
     public static Task OpenIncidentAsync(IServiceProvider services, Guid incidentId, string title = "Dealer CRM breach") =>
         services.GetRequiredService<IBus>().Publish(new IncidentOpened(incidentId, title,
             "A contractor copied customer records to a personal drive.", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
-            "insider", ["name", "email", "payment_card"], ["GB"], DateTimeOffset.UtcNow));
+            "insider", ["name", "email", "payment_card"], ["GB"], TimeProvider.System.GetUtcNow()));
 }

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Audit;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Database;
+using NotifyHub.Contracts.Console;
 using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Console.Vendors;
@@ -35,6 +37,7 @@ public sealed class RegisterVendorHandler(ConsoleDbContext db, CurrentActor acto
         db.Vendors.Add(vendor);
         // Ids only: the vendor's name is free text and stays in the console's own table.
         db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.VendorRegistered, AuditOutcomes.Done) { SubjectId = vendor.Id }));
+        db.Publish(new VendorRegistered(vendor.Id, now));
         await db.SaveChangesAsync(cancellationToken);
         return vendor.Id;
     }

@@ -17,6 +17,8 @@ public class IntakeDbContext(DbContextOptions options) : ModuleDbContext(options
 
     public DbSet<AffectedParty> AffectedParties => Set<AffectedParty>();
 
+    public DbSet<ResidenceCount> ResidenceCounts => Set<ResidenceCount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

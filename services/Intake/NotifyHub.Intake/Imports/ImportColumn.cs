@@ -3,7 +3,7 @@ using NotifyHub.Privacy.Purposes;
 
 namespace NotifyHub.Intake.Imports;
 
-/// <summary>The columns an import keeps; everything else in a file is dropped on the way in.</summary>
+/// <summary>The columns an import keeps (the module README; docs/privacy.md, "Minimise"); everything else in a file is dropped on the way in.</summary>
 public enum ImportColumn
 {
     ExternalId,

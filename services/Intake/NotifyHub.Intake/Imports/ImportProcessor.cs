@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Audit;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts;
+using NotifyHub.Contracts.Intake;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports.Parsing;
 using NotifyHub.Intake.Imports.Storage;
@@ -39,8 +41,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         using var _ = work;
         try
         {
-            await ImportAsync(work, ct);
-            await FinishAsync(work.ImportId, ImportJob.Completed, null);
+            var countsChanged = await ImportAsync(work, ct);
+            await FinishAsync(work, ImportJob.Completed, null, countsChanged);
             logger.LogInformation("Import {ImportId} into incident {IncidentId} completed", work.ImportId, work.IncidentId);
         }
         catch (Exception e)
@@ -48,11 +50,13 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             // The reason is the exception type and our own message: neither carries a value from the file.
             logger.LogError("Import {ImportId} into incident {IncidentId} failed: {Error}", work.ImportId, work.IncidentId, e.GetType().Name);
             var reason = e is OperationCanceledException ? "interrupted: the server stopped" : "the import failed; see the server log";
-            await FinishAsync(work.ImportId, ImportJob.Failed, reason);
+            // Batches committed before the failure may have moved counts: announce them to be safe.
+            await FinishAsync(work, ImportJob.Failed, reason, countsChanged: true);
         }
     }
 
-    private async Task ImportAsync(ImportWork work, CancellationToken ct)
+    /// <summary>Runs the pipeline; true when the import moved any residence count.</summary>
+    private async Task<bool> ImportAsync(ImportWork work, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -101,6 +105,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         }
 
         await reading;
+        return writer.CountsChanged;
     }
 
     /// <summary>The parsing thread: synchronous reads of the spooled file, one batch handed to the pool at a time.</summary>
@@ -179,18 +184,30 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         };
     }
 
-    private async Task FinishAsync(Guid importId, string status, string? failure)
+    /// <summary>
+    /// Marks the import finished and, when it moved any count, announces the incident's affected counts per
+    /// jurisdiction (the whole incident, not the import's share), in one transaction. An import that changed nothing
+    /// publishes nothing.
+    /// </summary>
+    private async Task FinishAsync(ImportWork work, string status, string? failure, bool countsChanged)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var now = clock.GetUtcNow();
-        // The finish and its audit entry (with the counts) commit together.
+        // The finish, the affected counts and the audit entry (with the import's counts) commit together.
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+        if (countsChanged)
+        {
+            var counts = await db.ResidenceCounts.AsNoTracking().Where(c => c.IncidentId == work.IncidentId && c.Count != 0)
+                .ToDictionaryAsync(c => c.Jurisdiction, c => c.Count, CancellationToken.None);
+            db.Publish(new AffectedPartiesCounted(work.IncidentId, counts, now));
+        }
+
+        await db.Imports.Where(i => i.Id == work.ImportId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status)
             .SetProperty(i => i.Failure, failure)
             .SetProperty(i => i.FinishedAt, now), CancellationToken.None);
-        var import = await db.Imports.AsNoTracking().FirstAsync(i => i.Id == importId, CancellationToken.None);
+        var import = await db.Imports.AsNoTracking().FirstAsync(i => i.Id == work.ImportId, CancellationToken.None);
         db.Audit(new AuditEvent(PrivilegedActions.ImportFinished, status == ImportJob.Completed ? AuditOutcomes.Done : AuditOutcomes.Failed)
         {
             ActorUserId = Guid.TryParse(import.CreatedBy, out var actor) ? actor : null,

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts;
 using NotifyHub.Contracts.Intake;
@@ -36,6 +37,9 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
     private int _storedIssues;
 
     private const int Attempts = 3;
+
+    /// <summary>Whether any batch moved a residence count: only then do the incident's counts need announcing.</summary>
+    public bool CountsChanged { get; private set; }
 
     /// <summary>Milliseconds per phase over the whole import, logged at the end for profiling.</summary>
     public Dictionary<string, long> Phases { get; } = [];
@@ -89,13 +93,15 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         var inserts = new List<PartyRow>();
         var updates = new List<PartyRow>();
         var changed = new List<PreparedParty>();
+        var residences = new Dictionary<string, long>(StringComparer.Ordinal);
         var updated = batch.Parties.Count - latest.Count;
         foreach (var (key, party) in latest)
         {
+            var residence = Residence.Of(party.Party);
             if (existing.TryGetValue(key, out var stored))
             {
                 updated++;
-                var referenceCode = await ChangedReferenceCodeAsync(stored, party, ct);
+                var (referenceCode, oldResidence) = await ChangedReferenceCodeAsync(stored, party, ct);
                 if (referenceCode is null)
                 {
                     continue;
@@ -103,10 +109,17 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 
                 party.Sealed = await encoder.SealAsync(projections, party.Party, stored.Id, referenceCode);
                 updates.Add(Row(party));
+                if (oldResidence != residence)
+                {
+                    // A corrected address moves the person between jurisdictions: one count down, one up.
+                    residences[oldResidence] = residences.GetValueOrDefault(oldResidence) - 1;
+                    residences[residence] = residences.GetValueOrDefault(residence) + 1;
+                }
             }
             else
             {
                 inserts.Add(Row(party));
+                residences[residence] = residences.GetValueOrDefault(residence) + 1;
             }
 
             changed.Add(party);
@@ -139,6 +152,8 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         Lap("publish");
         await store.InsertOutboxAsync(db, connection, dbTransaction, ct);
         Lap("outbox");
+        await CountResidencesAsync(residences, ct);
+        Lap("residences");
         await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.RowsRead, i => i.RowsRead + batch.RowsRead)
             .SetProperty(i => i.Accepted, i => i.Accepted + inserts.Count)
@@ -152,8 +167,11 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         Lap("commit");
     }
 
-    /// <summary>The stored reference code when the row changes anything, or null when it changes nothing.</summary>
-    private async Task<string?> ChangedReferenceCodeAsync(StoredParty stored, PreparedParty party, CancellationToken ct)
+    /// <summary>
+    /// The stored reference code when the row changes anything (null when it changes nothing), and where the stored
+    /// person lived, so a move between jurisdictions moves the counts.
+    /// </summary>
+    private async Task<(string? ReferenceCode, string Residence)> ChangedReferenceCodeAsync(StoredParty stored, PreparedParty party, CancellationToken ct)
     {
         var old = await cipher.DecryptRecordAsync(EncryptedField.FromBytes(stored.Record), stored.Id, PartyEncoder.RecordName, ct);
         var referenceCode = old[PartyEncoder.ReferenceCodeField].Reveal();
@@ -162,7 +180,24 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             && stored.DataCategories == party.Categories
             && old.Count == now.Count
             && now.All(f => old.TryGetValue(f.Key, out var value) && value.Reveal() == f.Value.Reveal());
-        return same ? null : referenceCode;
+        var residence = Imports.Residence.Of(
+            old.GetValueOrDefault(ImportColumn.Country.Name())?.Reveal(), old.GetValueOrDefault(ImportColumn.Region.Name())?.Reveal());
+        return (same ? null : referenceCode, residence);
+    }
+
+    /// <summary>One upsert per jurisdiction the batch touched (a handful), in the batch's transaction.</summary>
+    private async Task CountResidencesAsync(Dictionary<string, long> residences, CancellationToken ct)
+    {
+        var names = StoreNames.Of<ResidenceCount>(db);
+        string incident = names.Column(nameof(ResidenceCount.IncidentId)), jurisdiction = names.Column(nameof(ResidenceCount.Jurisdiction)),
+            count = names.Column(nameof(ResidenceCount.Count));
+        var sql = $"INSERT INTO {names.Table} ({incident}, {jurisdiction}, {count}) VALUES ({{0}}, {{1}}, {{2}}) " +
+            $"ON CONFLICT ({incident}, {jurisdiction}) DO UPDATE SET {count} = {count} + excluded.{count}";
+        foreach (var (code, delta) in residences.Where(r => r.Value != 0))
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, [incidentId, code, delta], ct);
+            CountsChanged = true;
+        }
     }
 
     private void Publish(List<PreparedParty> changed)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Hosting;
+using NotifyHub.BuildingBlocks.Web;
 
 namespace NotifyHub.Intake.Imports;
 
@@ -28,6 +29,7 @@ public static class ImportsApi
             .RequireAuthorization(Roles.PrivacyOfficer);
         // No generic body limit: the import's own (IntakeOptions.MaxImportBytes) is enforced while spooling, with its own code.
         imports.MapPost("/", StartAsync).WithName("StartImport").WithMetadata(new RequestBodyLimit.Metadata(null));
+        imports.MapGet("/", ListAsync).WithName("ListImports");
         imports.MapGet("/{importId:guid}", GetAsync).WithName("GetImport");
         imports.MapGet("/{importId:guid}/errors", ErrorsAsync).WithName("GetImportErrors");
         return endpoints;
@@ -42,11 +44,19 @@ public static class ImportsApi
         return TypedResults.Accepted($"/api/v1/incidents/{incidentId}/imports/{id}", new ImportStarted(id));
     }
 
+    private static async Task<Ok<Paged<ImportStatus>>> ListAsync(Guid incidentId, int? skip, int? take, IMediator mediator,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListImports(incidentId, PageRequest.From(skip, take)), ct));
+
     private static async Task<Ok<ImportStatus>> GetAsync(Guid incidentId, Guid importId, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetImport(incidentId, importId), ct));
 
     /// <summary><c>line,column,code,message</c>, streamed; messages describe the problem, never the value.</summary>
-    private static async Task ErrorsAsync(Guid incidentId, Guid importId, HttpContext http, IMediator mediator, CancellationToken ct)
+    private static Task ErrorsAsync(Guid incidentId, Guid importId, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        WriteErrorsAsync(incidentId, importId, http, mediator, ct);
+
+    /// <summary>Also the import page's download, so both give the same file.</summary>
+    internal static async Task WriteErrorsAsync(Guid incidentId, Guid importId, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var issues = await mediator.Send(new GetImportIssues(incidentId, importId), ct);
         http.Response.ContentType = "text/csv; charset=utf-8";

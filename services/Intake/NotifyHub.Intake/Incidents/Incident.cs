@@ -14,6 +14,12 @@ public sealed class Incident
 
     public DateTimeOffset DiscoveredAt { get; set; }
 
+    /// <summary>When the organisation became aware of the breach (the GDPR's, Japan's, Brazil's clock).</summary>
+    public DateTimeOffset? AwareAt { get; set; }
+
+    /// <summary>When it determined that the breach occurred (Texas's, PIPEDA's clock).</summary>
+    public DateTimeOffset? DeterminedAt { get; set; }
+
     public DateTimeOffset? OccurredFrom { get; set; }
 
     public DateTimeOffset? OccurredTo { get; set; }

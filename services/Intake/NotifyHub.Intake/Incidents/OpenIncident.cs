@@ -17,7 +17,9 @@ public sealed record OpenIncident(
     DateTimeOffset? OccurredTo,
     string Cause,
     IReadOnlyList<string> DataCategories,
-    IReadOnlyList<string> Jurisdictions) : ICommand<Guid>
+    IReadOnlyList<string> Jurisdictions,
+    DateTimeOffset? AwareAt = null,
+    DateTimeOffset? DeterminedAt = null) : ICommand<Guid>
 {
     /// <summary>Who opens it; set from the caller's identity, never from the body.</summary>
     [JsonIgnore]
@@ -35,6 +37,8 @@ public sealed class OpenIncidentHandler(IntakeDbContext db, CurrentActor actor, 
             Title = command.Title.Trim(),
             Summary = command.Summary.Trim(),
             DiscoveredAt = command.DiscoveredAt!.Value,
+            AwareAt = command.AwareAt?.ToUniversalTime(),
+            DeterminedAt = command.DeterminedAt?.ToUniversalTime(),
             OccurredFrom = command.OccurredFrom,
             OccurredTo = command.OccurredTo,
             Cause = command.Cause,
@@ -45,7 +49,8 @@ public sealed class OpenIncidentHandler(IntakeDbContext db, CurrentActor actor, 
         };
         db.Incidents.Add(incident);
         db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.Summary, incident.DiscoveredAt, incident.Cause,
-            incident.DataCategories, incident.Jurisdictions, now));
+            incident.DataCategories, incident.Jurisdictions, now, incident.AwareAt, incident.DeterminedAt, incident.OccurredFrom,
+            incident.OccurredTo));
         db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.IncidentOpened, AuditOutcomes.Done)
         {
             SubjectId = incident.Id,

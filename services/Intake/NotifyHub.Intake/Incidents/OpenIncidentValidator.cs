@@ -14,6 +14,13 @@ public sealed class OpenIncidentValidator : AbstractValidator<OpenIncident>
         RuleFor(c => c.OccurredTo).GreaterThanOrEqualTo(c => c.OccurredFrom)
             .When(c => c.OccurredFrom is not null && c.OccurredTo is not null)
             .WithMessage("'occurredTo' must not be before 'occurredFrom'.");
+        RuleFor(c => c.AwareAt)
+            .LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5)).WithMessage("'awareAt' cannot be in the future.");
+        RuleFor(c => c.DeterminedAt)
+            .LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5)).WithMessage("'determinedAt' cannot be in the future.");
+        RuleFor(c => c.AwareAt).LessThanOrEqualTo(c => c.DeterminedAt)
+            .When(c => c.AwareAt is not null && c.DeterminedAt is not null)
+            .WithMessage(IncidentClocks.OrderMessage);
         RuleFor(c => c.Cause).NotEmpty().Must(IncidentCauses.IsKnown)
             .WithMessage(c => $"Unknown cause '{c.Cause}'. Use one of: {string.Join(", ", IncidentCauses.All)}.");
         RuleFor(c => c.DataCategories).NotEmpty();

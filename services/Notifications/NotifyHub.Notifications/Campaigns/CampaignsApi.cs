@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Web;
 
 namespace NotifyHub.Notifications.Campaigns;
 
@@ -22,6 +23,7 @@ public static class CampaignsApi
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Campaigns").RequireAuthorization(Roles.PrivacyOfficer);
         api.MapPost("/incidents/{incidentId:guid}/campaigns", CreateAsync).WithName("CreateCampaign");
+        api.MapGet("/incidents/{incidentId:guid}/campaigns", ListAsync).WithName("ListCampaigns");
         api.MapGet("/campaigns/{id:guid}", GetAsync).WithName("GetCampaign");
         api.MapPost("/campaigns/{id:guid}/launch", (Guid id, IMediator m, CancellationToken ct) => SendAsync(m, new LaunchCampaign(id), ct)).WithName("LaunchCampaign");
         api.MapPost("/campaigns/{id:guid}/pause", (Guid id, IMediator m, CancellationToken ct) => SendAsync(m, new PauseCampaign(id), ct)).WithName("PauseCampaign");
@@ -40,6 +42,10 @@ public static class CampaignsApi
         }, ct);
         return TypedResults.Created($"/api/v1/campaigns/{created.Id}", created);
     }
+
+    private static async Task<Ok<Paged<CampaignSummary>>> ListAsync(Guid incidentId, int? skip, int? take, IMediator mediator,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListCampaigns(incidentId, PageRequest.From(skip, take)), ct));
 
     private static async Task<Ok<CampaignView>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetCampaign(id), ct));

@@ -12,13 +12,13 @@ public sealed class LetterOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>A TrueType/OpenType font for Latin-script letters (Debian fonts-dejavu-core).</summary>
-    public string LatinFontPath { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    public string LatinFontPath { get; set; } = NotifyHub.BuildingBlocks.Pdf.PdfFonts.DefaultLatinPath;
 
     /// <summary>A font or collection (.ttc) with Japanese glyphs (Debian fonts-noto-cjk).</summary>
-    public string CjkFontPath { get; set; } = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    public string CjkFontPath { get; set; } = NotifyHub.BuildingBlocks.Pdf.PdfFonts.DefaultCjkPath;
 
     /// <summary>The face to take from a .ttc collection.</summary>
-    public string CjkFontFamily { get; set; } = "Noto Sans CJK JP";
+    public string CjkFontFamily { get; set; } = NotifyHub.BuildingBlocks.Pdf.PdfFonts.DefaultCjkFamily;
 
     /// <summary>
     /// The mail house whose vendor key encrypts batch files. Unset: the notifications service's own holder key

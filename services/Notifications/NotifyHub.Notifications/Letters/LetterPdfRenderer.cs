@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
@@ -20,7 +21,7 @@ public sealed class LetterPdfRenderer
     public LetterPdfRenderer(IOptions<LetterOptions> options)
     {
         _options = options.Value;
-        LetterFonts.Install(_options);
+        PdfFonts.Install(_options.LatinFontPath, _options.CjkFontPath, _options.CjkFontFamily);
     }
 
     public LetterBatch Render(Guid batchId, IReadOnlyList<LetterContent> letters)
@@ -43,7 +44,7 @@ public sealed class LetterPdfRenderer
     private void RenderLetter(PdfDocument document, LetterContent letter)
     {
         var address = letter.AddressLines.Select(l => l.Reveal()).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        var family = LetterFonts.FamilyFor(letter.Language, address.Append(letter.Body).Append(letter.Heading ?? ""));
+        var family = PdfFonts.FamilyFor(letter.Language, address.Append(letter.Body).Append(letter.Heading ?? ""));
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
         var text = new XFont(family, 10.5, XFontStyleEx.Regular, options);
         var small = new XFont(family, 7, XFontStyleEx.Regular, options);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Web;
 
 namespace NotifyHub.Notifications.Templates;
 
@@ -23,6 +24,7 @@ public static class TemplatesApi
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Templates").RequireAuthorization(Roles.PrivacyOfficer);
         api.MapPost("/incidents/{incidentId:guid}/templates", CreateAsync).WithName("CreateTemplate");
+        api.MapGet("/incidents/{incidentId:guid}/templates", ListAsync).WithName("ListTemplates");
         api.MapPost("/templates/{id:guid}/preview", PreviewAsync).WithName("PreviewTemplate");
         return endpoints;
     }
@@ -37,6 +39,10 @@ public static class TemplatesApi
         }, ct);
         return TypedResults.Created($"/api/v1/templates/{created.Id}", created);
     }
+
+    private static async Task<Ok<Paged<TemplateSummary>>> ListAsync(Guid incidentId, int? skip, int? take, IMediator mediator,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListTemplates(incidentId, PageRequest.From(skip, take)), ct));
 
     private static async Task<Ok<TemplatePreview>> PreviewAsync(Guid id, PreviewTemplate? query, IMediator mediator,
         CancellationToken ct) =>

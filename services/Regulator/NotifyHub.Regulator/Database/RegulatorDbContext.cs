@@ -9,6 +9,14 @@ public class RegulatorDbContext(DbContextOptions options) : ModuleDbContext(opti
 
     public DbSet<Incidents.RegulatorIncident> Incidents => Set<Incidents.RegulatorIncident>();
 
+    public DbSet<Counts.AffectedCount> AffectedCounts => Set<Counts.AffectedCount>();
+
+    public DbSet<Assessments.RiskAssessment> RiskAssessments => Set<Assessments.RiskAssessment>();
+
+    public DbSet<Filings.Filing> Filings => Set<Filings.Filing>();
+
+    public DbSet<Obligations.ObligationRow> Obligations => Set<Obligations.ObligationRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

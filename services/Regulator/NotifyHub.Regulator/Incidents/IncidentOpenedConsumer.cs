@@ -6,7 +6,7 @@ using NotifyHub.Regulator.Database;
 namespace NotifyHub.Regulator.Incidents;
 
 /// <summary>Keeps regulator's copy of each incident; the inbox makes a redelivery a no-op.</summary>
-public sealed class IncidentOpenedConsumer(RegulatorDbContext db, TimeProvider clock)
+public sealed class IncidentOpenedConsumer(RegulatorDbContext db, TimeProvider clock, Obligations.ObligationsRecompute recompute)
     : IdempotentConsumer<IncidentOpened, RegulatorDbContext>(db)
 {
     protected override async Task HandleAsync(IncidentOpened message, ConsumeContext<IncidentOpened> context)
@@ -20,11 +20,18 @@ public sealed class IncidentOpenedConsumer(RegulatorDbContext db, TimeProvider c
         {
             Id = message.IncidentId,
             Title = message.Title,
+            Summary = message.Summary,
             DiscoveredAt = message.DiscoveredAt,
+            AwareAt = message.AwareAt,
+            DeterminedAt = message.DeterminedAt,
+            OccurredFrom = message.OccurredFrom,
+            OccurredTo = message.OccurredTo,
             Cause = message.Cause,
             DataCategories = [.. message.DataCategories],
             Jurisdictions = [.. message.Jurisdictions],
             RecordedAt = clock.GetUtcNow(),
         });
+        await Db.SaveChangesAsync(context.CancellationToken);
+        await recompute.RecomputeAsync(Db, message.IncidentId, context.CancellationToken);
     }
 }

@@ -10,7 +10,19 @@ public sealed class RegulatorIncident
 
     public required string Title { get; set; }
 
+    public string Summary { get; set; } = "";
+
     public DateTimeOffset DiscoveredAt { get; set; }
+
+    /// <summary>When the organisation became aware (GDPR, Japan, Brazil, India clocks); null: discovery stands in.</summary>
+    public DateTimeOffset? AwareAt { get; set; }
+
+    /// <summary>When it determined the breach occurred (Texas, PIPEDA clocks).</summary>
+    public DateTimeOffset? DeterminedAt { get; set; }
+
+    public DateTimeOffset? OccurredFrom { get; set; }
+
+    public DateTimeOffset? OccurredTo { get; set; }
 
     public required string Cause { get; set; }
 
@@ -28,6 +40,7 @@ public sealed class RegulatorIncident
             incident.HasKey(i => i.Id);
             incident.Property(i => i.Title).HasMaxLength(200);
             incident.Property(i => i.Cause).HasMaxLength(40);
+            incident.Property(i => i.Summary).HasMaxLength(4000);
         }
     }
 }

@@ -52,6 +52,10 @@ namespace NotifyHub.BuildingBlocks.PrivacyStore.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text")
@@ -60,6 +64,11 @@ namespace NotifyHub.BuildingBlocks.PrivacyStore.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid")
@@ -70,6 +79,10 @@ namespace NotifyHub.BuildingBlocks.PrivacyStore.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)

@@ -44,6 +44,10 @@ namespace NotifyHub.BuildingBlocks.PrivacyStore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -52,6 +56,11 @@ namespace NotifyHub.BuildingBlocks.PrivacyStore.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT")
@@ -62,6 +71,10 @@ namespace NotifyHub.BuildingBlocks.PrivacyStore.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("message_type");
+
+                    b.Property<long?>("ParkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parked_at");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)

@@ -203,11 +203,18 @@ namespace NotifyHub.Console.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MessageId")
@@ -216,6 +223,9 @@ namespace NotifyHub.Console.Database.Migrations.Sqlite
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TraceParent")

@@ -40,11 +40,18 @@ namespace NotifyHub.Intake.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MessageId")
@@ -53,6 +60,9 @@ namespace NotifyHub.Intake.Database.Migrations.Sqlite
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TraceParent")
@@ -219,10 +229,30 @@ namespace NotifyHub.Intake.Database.Migrations.Sqlite
                     b.ToTable("imports", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Intake.Imports.ResidenceCount", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId", "Jurisdiction");
+
+                    b.ToTable("residence_counts", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Intake.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AwareAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Cause")
@@ -243,6 +273,9 @@ namespace NotifyHub.Intake.Database.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("DataCategories")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeterminedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("DiscoveredAt")

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NotifyHub.Benchmarks.CallCentre;
+
+/// <summary>
+/// The floor for the same loop: the statements a hand-written service would run, straight over Npgsql on the same
+/// PostgreSQL tables, with no HTTP, authentication, key service, encryption or audit chain. Each simulated agent owns
+/// a connection from the pool and works its own people.
+/// </summary>
+internal static class HandSqlBaseline
+{
+    public static async Task<StepTimes> RunAsync(string connectionString, IReadOnlyList<SeededPerson> people, Guid vendorId,
+        int agents, TimeSpan duration)
+    {
+        var times = new StepTimes();
+        var stopAt = TimeProvider.System.GetUtcNow().UtcDateTime + duration;
+        await using var source = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = Math.Min(agents, 90) } }.Build();
+        var tasks = Enumerable.Range(0, agents).Select(agent => Task.Run(async () =>
+        {
+            var mine = people.Where((_, i) => i % agents == agent).ToList();
+            var agentId = Guid.NewGuid();
+            for (var turn = 0; TimeProvider.System.GetUtcNow().UtcDateTime < stopAt && mine.Count > 0; turn++)
+            {
+                var person = mine[turn % mine.Count];
+                var watch = Stopwatch.StartNew();
+                Guid personId;
+                await using (var verify = source.CreateCommand(
+                    "SELECT \"PersonId\" FROM callcentre.caller_records WHERE \"VendorId\" = $1 AND \"IncidentId\" = $2 AND \"ReferenceCodeIndex\" = $3 AND \"DateOfBirthIndex\" = $4 LIMIT 2"))
+                {
+                    verify.Parameters.Add(new() { Value = vendorId });
+                    verify.Parameters.Add(new() { Value = person.IncidentId });
+                    verify.Parameters.Add(new() { Value = person.ReferenceCodeIndex, NpgsqlDbType = NpgsqlDbType.Bytea });
+                    verify.Parameters.Add(new() { Value = person.DateOfBirthIndex, NpgsqlDbType = NpgsqlDbType.Bytea });
+                    personId = (Guid)(await verify.ExecuteScalarAsync())!;
+                }
+
+                var caseId = Guid.CreateVersion7();
+                await using (var open = source.CreateCommand(
+                    "INSERT INTO callcentre.cases (\"Id\", \"IncidentId\", \"VendorId\", \"PersonId\", \"Status\", \"OpenedBy\", \"OpenedAt\") VALUES ($1, $2, $3, $4, 'open', $5, $6)"))
+                {
+                    open.Parameters.Add(new() { Value = caseId });
+                    open.Parameters.Add(new() { Value = person.IncidentId });
+                    open.Parameters.Add(new() { Value = vendorId });
+                    open.Parameters.Add(new() { Value = personId });
+                    open.Parameters.Add(new() { Value = agentId });
+                    open.Parameters.Add(new() { Value = TimeProvider.System.GetUtcNow().UtcTicks });
+                    await open.ExecuteNonQueryAsync();
+                }
+
+                times.Add("verify", watch.Elapsed);
+                watch.Restart();
+                await using (var read = source.CreateCommand(
+                    "SELECT r.\"Projection\", (SELECT count(*) FROM callcentre.case_notes n WHERE n.\"CaseId\" = $1) FROM callcentre.caller_records r WHERE r.\"VendorId\" = $2 AND r.\"IncidentId\" = $3 AND r.\"PersonId\" = $4"))
+                {
+                    read.Parameters.Add(new() { Value = caseId });
+                    read.Parameters.Add(new() { Value = vendorId });
+                    read.Parameters.Add(new() { Value = person.IncidentId });
+                    read.Parameters.Add(new() { Value = personId });
+                    await using var reader = await read.ExecuteReaderAsync();
+                    await reader.ReadAsync();
+                }
+
+                times.Add("read", watch.Elapsed);
+                watch.Restart();
+                await using (var note = source.CreateCommand(
+                    "INSERT INTO callcentre.case_notes (\"Id\", \"CaseId\", \"IncidentId\", \"VendorId\", \"Text\", \"AuthorId\", \"CreatedAt\") VALUES ($1, $2, $3, $4, $5, $6, $7)"))
+                {
+                    note.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+                    note.Parameters.Add(new() { Value = caseId });
+                    note.Parameters.Add(new() { Value = person.IncidentId });
+                    note.Parameters.Add(new() { Value = vendorId });
+                    note.Parameters.Add(new() { Value = "Asked about the letter; explained the advice."u8.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
+                    note.Parameters.Add(new() { Value = agentId });
+                    note.Parameters.Add(new() { Value = TimeProvider.System.GetUtcNow().UtcTicks });
+                    await note.ExecuteNonQueryAsync();
+                }
+
+                times.Add("note", watch.Elapsed);
+                watch.Restart();
+                await using (var close = source.CreateCommand(
+                    "UPDATE callcentre.cases SET \"Status\" = 'closed', \"Outcome\" = 'resolved', \"ClosedAt\" = $2 WHERE \"Id\" = $1"))
+                {
+                    close.Parameters.Add(new() { Value = caseId });
+                    close.Parameters.Add(new() { Value = TimeProvider.System.GetUtcNow().UtcTicks });
+                    await close.ExecuteNonQueryAsync();
+                }
+
+                times.Add("close", watch.Elapsed);
+            }
+        })).ToList();
+        await Task.WhenAll(tasks);
+        return times;
+    }
+}
+
+internal sealed record SeededPerson(Guid IncidentId, string ReferenceCode, string DateOfBirth, byte[] ReferenceCodeIndex, byte[] DateOfBirthIndex);

@@ -1,0 +1,7 @@
+namespace NotifyHub.CallCentre.Cases;
+
+public static class CaseStatus
+{
+    public const string Open = "open";
+    public const string Closed = "closed";
+}

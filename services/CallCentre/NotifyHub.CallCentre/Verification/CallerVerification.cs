@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.CallCentre.Cases;
+using NotifyHub.CallCentre.Database;
+using NotifyHub.CallCentre.Support;
+using NotifyHub.Contracts.CallCentre;
+using NotifyHub.Privacy.Audit;
+
+namespace NotifyHub.CallCentre.Verification;
+
+/// <summary>
+/// Verifies a caller and opens (or returns) their case. There is no way to browse: the answer is a case id or a
+/// bare "no", the same for an unknown code, a wrong factor or two people matching. Every attempt is recorded and
+/// audited; too many failures block the agent.
+/// </summary>
+internal sealed class CallerVerification(
+    CallCentreDbContext db, CallerMatcher matcher, VerificationMeter meter, CallCentreAudit audit, TimeProvider clock)
+{
+    public async Task<VerificationResult> VerifyAsync(VerifyCaller request, CallCentreActor actor, CancellationToken ct)
+    {
+        var vendorId = actor.Vendor;
+        var factors = CallerFactors.From(request);
+        var details = new Dictionary<string, string> { ["factors"] = string.Join(',', factors.Names()) };
+        if (await meter.IsBlockedAsync(actor.UserId, ct))
+        {
+            await audit.AppendAsync(CallCentreAudit.Verify, AuditOutcomes.Blocked, actor, null, request.IncidentId, ct, details);
+            throw Problems.Blocked();
+        }
+
+        var match = await matcher.FindAsync(vendorId, request.IncidentId, factors, ct);
+        var now = clock.GetUtcNow();
+        db.VerificationAttempts.Add(new VerificationAttempt
+        {
+            Id = Guid.CreateVersion7(now), AgentId = actor.UserId, VendorId = vendorId, Verified = match is not null, At = now,
+        });
+        if (match is null)
+        {
+            await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(CallCentreAudit.Verify, AuditOutcomes.Failed, actor, null, request.IncidentId, ct, details);
+            await meter.CountFailureAsync(actor.UserId, vendorId, request.IncidentId, ct);
+            return VerificationResult.NoMatch;
+        }
+
+        var open = await db.Cases.FirstOrDefaultAsync(c => c.VendorId == vendorId && c.IncidentId == match.IncidentId &&
+            c.PersonId == match.PersonId && c.Status == CaseStatus.Open, ct);
+        if (open is null)
+        {
+            open = new Case
+            {
+                Id = Guid.CreateVersion7(now), IncidentId = match.IncidentId, VendorId = vendorId, PersonId = match.PersonId,
+                OpenedBy = actor.UserId, OpenedAt = now,
+            };
+            db.Cases.Add(open);
+            db.Publish(new CaseOpened(open.Id, open.IncidentId, vendorId, actor.UserId, now));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(CallCentreAudit.Verify, AuditOutcomes.Granted, actor, open.Id, match.IncidentId, ct, details);
+        return new VerificationResult(true, open.Id);
+    }
+}

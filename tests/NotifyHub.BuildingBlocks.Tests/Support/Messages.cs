@@ -1,0 +1,5 @@
+namespace NotifyHub.BuildingBlocks.Tests.Support;
+
+/// <summary>An ordinary message; its number tells the test which ones arrived.</summary>
+public sealed record Numbered(int Number);
+
