@@ -1,8 +1,8 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.Privacy.Access;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Keys;
+using System.Text;
 
 namespace NotifyHub.Privacy;
 

@@ -1,10 +1,10 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BrowserTests.Support;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Testing;
+using System.Net;
 
 namespace NotifyHub.BrowserTests;
 

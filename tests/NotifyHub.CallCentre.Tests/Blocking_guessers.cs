@@ -1,9 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Privacy;
 using NotifyHub.Privacy.Audit;
+using System.Net;
+using System.Net.Http.Json;
 
 namespace NotifyHub.CallCentre.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
@@ -9,6 +5,10 @@ using NotifyHub.CallCentre.Database;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 
 namespace NotifyHub.CallCentre.Tests;
 

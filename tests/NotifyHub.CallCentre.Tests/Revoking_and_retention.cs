@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +7,9 @@ using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Privacy.Purposes;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
 
 namespace NotifyHub.CallCentre.Tests;
 

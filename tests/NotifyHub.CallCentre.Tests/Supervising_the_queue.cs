@@ -1,10 +1,10 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Contracts.Notifications;
 using NotifyHub.Testing;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.CallCentre.Tests;
 

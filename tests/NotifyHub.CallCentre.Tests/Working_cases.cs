@@ -1,8 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using NotifyHub.Testing;
 
 namespace NotifyHub.CallCentre.Tests;
 

@@ -1,10 +1,10 @@
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Testing;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace NotifyHub.Host.Tests;
 
@@ -24,48 +24,48 @@ public sealed partial class Authorization_matrix
     private static readonly Dictionary<string, string> Expected = new()
     {
         //                                                                  anon Admin PO   Sup  Agent Auditor [other vendor's agent]
-        ["GET /health/live"] =                                             "ok   ok    ok   ok   ok    ok",
-        ["GET /health/ready"] =                                            "ok   ok    ok   ok   ok    ok",
-        ["POST /api/v1/auth/login"] =                                      "ok   ok    ok   ok   ok    ok",
-        ["POST /api/v1/auth/refresh"] =                                    "ok   ok    ok   ok   ok    ok",
-        ["GET /api/v1/auth/me"] =                                          "401  ok    ok   ok   ok    ok",
-        ["POST /api/v1/auth/password"] =                                   "401  ok    ok   ok   ok    ok",
-        ["POST /api/v1/auth/2fa/setup"] =                                  "401  ok    ok   ok   ok    ok",
-        ["POST /api/v1/auth/2fa/enable"] =                                 "401  ok    ok   ok   ok    ok",
-        ["POST /api/v1/auth/2fa/disable"] =                                "401  ok    ok   ok   ok    ok",
-        ["POST /api/v1/staff"] =                                           "401  ok    403  403  403   403",
-        ["GET /api/v1/staff"] =                                            "401  ok    403  403  403   403",
-        ["GET /api/v1/staff/{id:guid}"] =                                  "401  404   403  403  403   403",
-        ["POST /api/v1/auth/logout"] =                                     "401  ok    ok   ok   ok    ok",
-        ["POST /api/v1/auth/logout-everywhere"] =                          "401  ok    ok   ok   ok    ok",
-        ["POST /api/v1/staff/{id:guid}/disable"] =                         "401  404   403  403  403   403",
-        ["POST /api/v1/staff/{id:guid}/enable"] =                          "401  404   403  403  403   403",
-        ["POST /api/v1/staff/{id:guid}/unlock"] =                          "401  404   403  403  403   403",
-        ["POST /api/v1/staff/{id:guid}/2fa/reset"] =                       "401  404   403  403  403   403",
-        ["PUT /api/v1/staff/{id:guid}/roles"] =                            "401  404   403  403  403   403",
-        ["DELETE /api/v1/staff/{id:guid}"] =                               "401  404   403  403  403   403",
-        ["GET /api/v1/vendors"] =                                          "401  ok    ok   403  403   403",
-        ["GET /api/v1/vendors/{id:guid}"] =                                "401  404   404  403  403   403",
-        ["POST /api/v1/vendors"] =                                         "401  ok    403  403  403   403",
-        ["POST /api/v1/vendors/{id:guid}/revoke"] =                        "401  404   403  403  403   403",
-        ["GET /api/v1/audit"] =                                            "401  403   403  403  403   ok",
-        ["GET /api/v1/audit/verify"] =                                     "401  403   403  403  403   ok",
-        ["POST /api/v1/incidents"] =                                       "401  403   ok   403  403   403",
-        ["GET /api/v1/incidents/{id:guid}"] =                              "401  403   404  403  403   403",
-        ["POST /api/v1/incidents/{id:guid}/close"] =                       "401  403   404  403  403   403",
-        ["POST /api/v1/incidents/{incidentId:guid}/imports"] =             "401  403   404  403  403   403",
+        ["GET /health/live"] = "ok   ok    ok   ok   ok    ok",
+        ["GET /health/ready"] = "ok   ok    ok   ok   ok    ok",
+        ["POST /api/v1/auth/login"] = "ok   ok    ok   ok   ok    ok",
+        ["POST /api/v1/auth/refresh"] = "ok   ok    ok   ok   ok    ok",
+        ["GET /api/v1/auth/me"] = "401  ok    ok   ok   ok    ok",
+        ["POST /api/v1/auth/password"] = "401  ok    ok   ok   ok    ok",
+        ["POST /api/v1/auth/2fa/setup"] = "401  ok    ok   ok   ok    ok",
+        ["POST /api/v1/auth/2fa/enable"] = "401  ok    ok   ok   ok    ok",
+        ["POST /api/v1/auth/2fa/disable"] = "401  ok    ok   ok   ok    ok",
+        ["POST /api/v1/staff"] = "401  ok    403  403  403   403",
+        ["GET /api/v1/staff"] = "401  ok    403  403  403   403",
+        ["GET /api/v1/staff/{id:guid}"] = "401  404   403  403  403   403",
+        ["POST /api/v1/auth/logout"] = "401  ok    ok   ok   ok    ok",
+        ["POST /api/v1/auth/logout-everywhere"] = "401  ok    ok   ok   ok    ok",
+        ["POST /api/v1/staff/{id:guid}/disable"] = "401  404   403  403  403   403",
+        ["POST /api/v1/staff/{id:guid}/enable"] = "401  404   403  403  403   403",
+        ["POST /api/v1/staff/{id:guid}/unlock"] = "401  404   403  403  403   403",
+        ["POST /api/v1/staff/{id:guid}/2fa/reset"] = "401  404   403  403  403   403",
+        ["PUT /api/v1/staff/{id:guid}/roles"] = "401  404   403  403  403   403",
+        ["DELETE /api/v1/staff/{id:guid}"] = "401  404   403  403  403   403",
+        ["GET /api/v1/vendors"] = "401  ok    ok   403  403   403",
+        ["GET /api/v1/vendors/{id:guid}"] = "401  404   404  403  403   403",
+        ["POST /api/v1/vendors"] = "401  ok    403  403  403   403",
+        ["POST /api/v1/vendors/{id:guid}/revoke"] = "401  404   403  403  403   403",
+        ["GET /api/v1/audit"] = "401  403   403  403  403   ok",
+        ["GET /api/v1/audit/verify"] = "401  403   403  403  403   ok",
+        ["POST /api/v1/incidents"] = "401  403   ok   403  403   403",
+        ["GET /api/v1/incidents/{id:guid}"] = "401  403   404  403  403   403",
+        ["POST /api/v1/incidents/{id:guid}/close"] = "401  403   404  403  403   403",
+        ["POST /api/v1/incidents/{incidentId:guid}/imports"] = "401  403   404  403  403   403",
         ["GET /api/v1/incidents/{incidentId:guid}/imports/{importId:guid}"] = "401  403   404  403  403   403",
         ["GET /api/v1/incidents/{incidentId:guid}/imports/{importId:guid}/errors"] = "401  403   404  403  403   403",
-        ["POST /api/v1/incidents/{incidentId:guid}/templates"] =           "401  403   ok   403  403   403",
-        ["POST /api/v1/templates/{id:guid}/preview"] =                     "401  403   404  403  403   403",
-        ["POST /api/v1/incidents/{incidentId:guid}/campaigns"] =           "401  403   ok   403  403   403",
-        ["GET /api/v1/campaigns/{id:guid}"] =                              "401  403   404  403  403   403",
-        ["POST /api/v1/campaigns/{id:guid}/launch"] =                      "401  403   404  403  403   403",
-        ["POST /api/v1/campaigns/{id:guid}/pause"] =                       "401  403   404  403  403   403",
-        ["POST /api/v1/campaigns/{id:guid}/resume"] =                      "401  403   404  403  403   403",
-        ["POST /api/v1/campaigns/{id:guid}/cancel"] =                      "401  403   404  403  403   403",
+        ["POST /api/v1/incidents/{incidentId:guid}/templates"] = "401  403   ok   403  403   403",
+        ["POST /api/v1/templates/{id:guid}/preview"] = "401  403   404  403  403   403",
+        ["POST /api/v1/incidents/{incidentId:guid}/campaigns"] = "401  403   ok   403  403   403",
+        ["GET /api/v1/campaigns/{id:guid}"] = "401  403   404  403  403   403",
+        ["POST /api/v1/campaigns/{id:guid}/launch"] = "401  403   404  403  403   403",
+        ["POST /api/v1/campaigns/{id:guid}/pause"] = "401  403   404  403  403   403",
+        ["POST /api/v1/campaigns/{id:guid}/resume"] = "401  403   404  403  403   403",
+        ["POST /api/v1/campaigns/{id:guid}/cancel"] = "401  403   404  403  403   403",
         // Anonymous by design: the Twilio signature is the authentication, and nobody here can sign.
-        ["POST /webhooks/twilio/status"] =                                 "403  403   403  403  403   403",
+        ["POST /webhooks/twilio/status"] = "403  403   403  403  403   403",
     };
 
     private static readonly string[] Callers =

@@ -1,6 +1,6 @@
+using NotifyHub.Testing;
 using System.Net;
 using System.Text.Json;
-using NotifyHub.Testing;
 
 namespace NotifyHub.Host.Tests;
 

@@ -1,5 +1,5 @@
-using System.Reflection;
 using NotifyHub.BuildingBlocks.Modules;
+using System.Reflection;
 
 namespace NotifyHub.Host.Tests;
 

@@ -1,12 +1,12 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Regulator.Database;
 using NotifyHub.Testing;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.Host.Tests;
 

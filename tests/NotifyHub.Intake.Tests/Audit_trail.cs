@@ -1,10 +1,10 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Console.Database;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Testing;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.Intake.Tests;
 

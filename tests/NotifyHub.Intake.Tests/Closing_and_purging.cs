@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Intake.Database;
@@ -8,6 +5,9 @@ using NotifyHub.Intake.Imports;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.Intake.Tests;
 

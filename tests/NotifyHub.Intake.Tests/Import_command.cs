@@ -1,7 +1,7 @@
+using NotifyHub.Testing;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NotifyHub.Testing;
 
 namespace NotifyHub.Intake.Tests;
 

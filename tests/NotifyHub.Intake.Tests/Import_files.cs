@@ -1,12 +1,12 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Contracts;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.Fields;
+using System.Net;
+using System.Text;
+using System.Text.Json;
 
 namespace NotifyHub.Intake.Tests;
 

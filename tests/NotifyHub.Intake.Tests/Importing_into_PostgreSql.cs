@@ -1,5 +1,5 @@
-using System.Text;
 using NotifyHub.Testing;
+using System.Text;
 
 namespace NotifyHub.Intake.Tests;
 

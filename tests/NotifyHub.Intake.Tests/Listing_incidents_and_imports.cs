@@ -1,8 +1,8 @@
+using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NotifyHub.BuildingBlocks.Auth;
-using NotifyHub.Testing;
 
 namespace NotifyHub.Intake.Tests;
 

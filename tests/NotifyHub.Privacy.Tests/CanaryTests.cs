@@ -1,4 +1,3 @@
-using System.Text;
 using NotifyHub.Privacy.Access;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.BlindIndexes;
@@ -6,6 +5,7 @@ using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Privacy.Purposes;
 using NotifyHub.Privacy.Tests.Support;
+using System.Text;
 
 namespace NotifyHub.Privacy.Tests;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using MimeKit;
+using System.Text;
 
 namespace NotifyHub.Testing;
 

@@ -1,11 +1,11 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Database;
 using NotifyHub.Console.Staff;
 using NotifyHub.Console.Vendors;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 
 namespace NotifyHub.Testing;
 

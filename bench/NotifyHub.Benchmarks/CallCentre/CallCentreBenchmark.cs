@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
@@ -11,6 +6,11 @@ using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 
 namespace NotifyHub.Benchmarks.CallCentre;
 

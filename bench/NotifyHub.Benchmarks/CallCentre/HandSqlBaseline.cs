@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using System.Diagnostics;
 
 namespace NotifyHub.Benchmarks.CallCentre;
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Data.Sqlite;
@@ -7,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using NotifyHub.Privacy;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace NotifyHub.Benchmarks.Fields;
 

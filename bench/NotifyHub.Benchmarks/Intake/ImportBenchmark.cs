@@ -1,3 +1,6 @@
+using Bogus;
+using Npgsql;
+using NpgsqlTypes;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -5,9 +8,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Bogus;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace NotifyHub.Benchmarks.Intake;
 

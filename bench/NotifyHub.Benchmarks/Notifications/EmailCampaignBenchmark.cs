@@ -1,10 +1,10 @@
-using System.Diagnostics;
-using System.Globalization;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Notifications;
+using System.Diagnostics;
+using System.Globalization;
 
 namespace NotifyHub.Benchmarks.Notifications;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Regulator.Counts;
@@ -7,6 +5,8 @@ using NotifyHub.Regulator.Database;
 using NotifyHub.Regulator.Incidents;
 using NotifyHub.Regulator.Obligations;
 using NotifyHub.Testing;
+using System.Diagnostics;
+using System.Globalization;
 
 namespace NotifyHub.Benchmarks.Regulator;
 

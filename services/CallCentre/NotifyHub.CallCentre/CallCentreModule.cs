@@ -11,8 +11,8 @@ using NotifyHub.CallCentre.Queue;
 using NotifyHub.CallCentre.Retention;
 using NotifyHub.CallCentre.Scripts;
 using NotifyHub.CallCentre.Support;
-using NotifyHub.CallCentre.Verification;
 using NotifyHub.CallCentre.Vendors;
+using NotifyHub.CallCentre.Verification;
 
 namespace NotifyHub.CallCentre;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.Intake.CallCentre;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
-using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Intake.Pages.Imports;
 using NotifyHub.Web;
 

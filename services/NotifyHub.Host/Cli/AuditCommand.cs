@@ -1,6 +1,6 @@
-using System.CommandLine;
 using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Privacy.Audit;
+using System.CommandLine;
 
 namespace NotifyHub.Host;
 

@@ -1,10 +1,10 @@
+using Spectre.Console;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Spectre.Console;
 
 namespace NotifyHub.Host;
 

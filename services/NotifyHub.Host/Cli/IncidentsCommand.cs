@@ -1,9 +1,9 @@
-using System.CommandLine;
-using System.Globalization;
 using Mediator;
 using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Intake.Incidents;
 using NotifyHub.Privacy.Audit;
+using System.CommandLine;
+using System.Globalization;
 
 namespace NotifyHub.Host;
 

@@ -1,7 +1,7 @@
-using System.CommandLine;
 using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Keys;
+using System.CommandLine;
 
 namespace NotifyHub.Host;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using FluentValidation;
 using Mediator;
 using NotifyHub.BuildingBlocks.Audit;
@@ -9,6 +6,9 @@ using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Staff;
 using NotifyHub.Privacy.Audit;
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
 
 namespace NotifyHub.Host;
 

@@ -1,9 +1,9 @@
-using System.CommandLine;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Staff;
+using System.CommandLine;
 
 namespace NotifyHub.Host;
 

@@ -1,10 +1,10 @@
-using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
-using NotifyHub.BuildingBlocks.Database;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Privacy.Audit;
+using System.Diagnostics;
+using System.Text.Json;
 
 namespace NotifyHub.BuildingBlocks.Audit;
 

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.PrivacyStore;
 using NotifyHub.Privacy.Audit;
+using System.Text.Json;
 
 namespace NotifyHub.BuildingBlocks.Audit;
 

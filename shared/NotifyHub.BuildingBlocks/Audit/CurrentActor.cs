@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Privacy.Audit;
+using System.Security.Claims;
 
 namespace NotifyHub.BuildingBlocks.Audit;
 

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using System.Security.Claims;
 
 namespace NotifyHub.BuildingBlocks.Auth;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using NotifyHub.BuildingBlocks.Hosting;
 using Microsoft.Extensions.Logging;
+using NotifyHub.BuildingBlocks.Hosting;
 using RabbitMQ.Client;
 
 namespace NotifyHub.BuildingBlocks.Messaging;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Database;
+using System.Diagnostics;
 
 namespace NotifyHub.BuildingBlocks.Messaging;
 

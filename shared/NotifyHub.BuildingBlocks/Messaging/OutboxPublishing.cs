@@ -1,8 +1,8 @@
-using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Database;
+using System.Diagnostics;
+using System.Text.Json;
 
 namespace NotifyHub.BuildingBlocks.Messaging;
 

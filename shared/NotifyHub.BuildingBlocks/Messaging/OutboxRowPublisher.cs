@@ -1,6 +1,6 @@
+using MassTransit;
 using System.Diagnostics;
 using System.Text.Json;
-using MassTransit;
 
 namespace NotifyHub.BuildingBlocks.Messaging;
 

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using System.Security.Cryptography;
 
 namespace NotifyHub.Privacy.Audit;
 

@@ -1,7 +1,7 @@
+using NotifyHub.Privacy.Purposes;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using NotifyHub.Privacy.Purposes;
 
 namespace NotifyHub.Privacy.Audit;
 

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using NotifyHub.Privacy.Keys;
+using System.Security.Cryptography;
 
 namespace NotifyHub.Privacy.Audit;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.Privacy.Purposes;
+using System.Text.Json;
 
 namespace NotifyHub.Privacy.Audit;
 

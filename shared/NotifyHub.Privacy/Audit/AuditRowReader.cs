@@ -1,11 +1,11 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using NotifyHub.Privacy.Purposes;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace NotifyHub.Privacy.Audit;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using NotifyHub.Privacy.Keys;
+using System.Text;
 
 namespace NotifyHub.Privacy.Audit;
 

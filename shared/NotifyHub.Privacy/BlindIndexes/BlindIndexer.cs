@@ -1,6 +1,6 @@
+using NotifyHub.Privacy.Keys;
 using System.Buffers;
 using System.Text;
-using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.Privacy.BlindIndexes;
 

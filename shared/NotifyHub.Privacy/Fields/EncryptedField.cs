@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using NotifyHub.Privacy.Keys;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Privacy.Fields;
 

@@ -1,7 +1,7 @@
+using NotifyHub.Privacy.Keys;
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.Privacy.Fields;
 

@@ -1,8 +1,8 @@
+using NotifyHub.Privacy.Keys;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.Privacy.Fields;
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
+using System.Globalization;
 
 namespace NotifyHub.Web.Localisation;
 

@@ -1,8 +1,8 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using NotifyHub.BrowserTests.Support;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Testing;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.BrowserTests.Notifications;
 

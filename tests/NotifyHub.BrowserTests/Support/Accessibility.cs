@@ -1,7 +1,7 @@
-using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using System.Text;
 
 namespace NotifyHub.BrowserTests.Support;
 

@@ -1,8 +1,8 @@
-using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Tests.Support;
+using System.Diagnostics.Metrics;
 
 namespace NotifyHub.BuildingBlocks.Tests.Messaging;
 

@@ -1,9 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Tests.Support;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 
 namespace NotifyHub.Console.Tests.Accounts;
 

@@ -1,13 +1,13 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Staff;
 using NotifyHub.Console.Tests.Support;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.Console.Tests.Accounts;
 

@@ -1,10 +1,10 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Testing;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.Console.Tests.Audit;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +8,10 @@ using NotifyHub.Console.Database;
 using NotifyHub.Console.Staff;
 using NotifyHub.Console.Tests.Support;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace NotifyHub.Console.Tests.Bootstrap;
 

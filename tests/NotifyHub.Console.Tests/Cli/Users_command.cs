@@ -1,6 +1,6 @@
+using NotifyHub.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NotifyHub.Testing;
 
 namespace NotifyHub.Console.Tests.Cli;
 

@@ -1,10 +1,10 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Tests.Support;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Headers;
 
 namespace NotifyHub.Console.Tests.Sessions;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +5,11 @@ using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Tests.Support;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
 
 namespace NotifyHub.Console.Tests.Sessions;
 

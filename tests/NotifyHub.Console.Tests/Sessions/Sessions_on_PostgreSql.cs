@@ -1,7 +1,7 @@
-using System.Net;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Tests.Support;
 using NotifyHub.Testing;
+using System.Net;
 
 namespace NotifyHub.Console.Tests.Sessions;
 

@@ -1,11 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Staff;
 using NotifyHub.Console.Tests.Support;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
 
 namespace NotifyHub.Console.Tests.Staff;
 

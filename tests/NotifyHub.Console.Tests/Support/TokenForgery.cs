@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using NotifyHub.BuildingBlocks.Auth;
+using System.Security.Claims;
 
 namespace NotifyHub.Console.Tests.Support;
 

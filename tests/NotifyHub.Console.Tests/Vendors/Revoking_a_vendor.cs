@@ -1,12 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Tests.Support;
 using NotifyHub.Contracts.Console;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.Console.Tests.Vendors;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Console.Tests.Support;
@@ -9,6 +7,8 @@ using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Privacy.Purposes;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
 
 namespace NotifyHub.Console.Tests.Vendors;
 

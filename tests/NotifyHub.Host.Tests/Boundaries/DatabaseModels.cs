@@ -1,10 +1,10 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.BuildingBlocks.Platform;
 using NotifyHub.BuildingBlocks.PrivacyStore;
+using System.Reflection;
 
 namespace NotifyHub.Host.Tests.Boundaries;
 

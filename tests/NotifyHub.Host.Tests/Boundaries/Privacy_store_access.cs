@@ -1,6 +1,6 @@
-using System.Reflection;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.Host.Tests.Boundaries.Broken;
+using System.Reflection;
 
 namespace NotifyHub.Host.Tests.Boundaries;
 

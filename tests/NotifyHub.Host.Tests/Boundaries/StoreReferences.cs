@@ -1,8 +1,8 @@
+using NotifyHub.BuildingBlocks.PrivacyStore;
+using NotifyHub.Privacy;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using NotifyHub.BuildingBlocks.PrivacyStore;
-using NotifyHub.Privacy;
 
 namespace NotifyHub.Host.Tests.Boundaries;
 

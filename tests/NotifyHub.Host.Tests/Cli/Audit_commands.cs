@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Testing;
+using System.Text.Json;
 
 namespace NotifyHub.Host.Tests.Cli;
 

@@ -1,8 +1,8 @@
+using NotifyHub.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using NotifyHub.Testing;
 
 namespace NotifyHub.Host.Tests.Security;
 

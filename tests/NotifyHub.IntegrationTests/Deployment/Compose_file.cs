@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using NotifyHub.Testing;
+using System.Diagnostics;
 
 namespace NotifyHub.IntegrationTests.Deployment;
 

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using NotifyHub.Testing;
+using System.Net.Http.Json;
 using Xunit.Abstractions;
 
 namespace NotifyHub.IntegrationTests.Messaging;

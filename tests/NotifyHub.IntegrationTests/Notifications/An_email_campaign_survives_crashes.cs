@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Notifications;
+using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace NotifyHub.IntegrationTests.Notifications;

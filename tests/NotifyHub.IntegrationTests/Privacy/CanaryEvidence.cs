@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using NotifyHub.Testing;
+using Npgsql;
+using System.Collections.Concurrent;
+using System.Text.Json;
 
 namespace NotifyHub.IntegrationTests.Privacy;
 

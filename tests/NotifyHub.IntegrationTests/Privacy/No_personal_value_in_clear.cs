@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NotifyHub.BuildingBlocks.Auth;
@@ -8,6 +5,9 @@ using NotifyHub.Privacy.Access;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Purposes;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.IntegrationTests.Privacy;
 

@@ -1,10 +1,10 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Console.Database;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Parties;
+using System.Net;
 
 namespace NotifyHub.Notifications.Tests.Audit;
 

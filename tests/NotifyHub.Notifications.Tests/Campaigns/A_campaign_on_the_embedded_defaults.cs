@@ -1,17 +1,17 @@
-using NotifyHub.Testing.Parties;
-using System.Net;
-using System.Net.Http.Json;
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Delivery;
-using NotifyHub.Privacy.Purposes;
 using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Tests.Support;
+using NotifyHub.Privacy.Purposes;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Notifications;
+using NotifyHub.Testing.Parties;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace NotifyHub.Notifications.Tests.Campaigns;
 

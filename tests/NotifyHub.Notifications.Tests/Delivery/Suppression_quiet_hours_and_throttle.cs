@@ -1,4 +1,3 @@
-using NotifyHub.Testing.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,6 +7,7 @@ using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Notifications;
+using NotifyHub.Testing.Parties;
 
 namespace NotifyHub.Notifications.Tests.Delivery;
 

@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using MimeKit.Cryptography;
-using Org.BouncyCastle.Crypto;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Email;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
+using Org.BouncyCastle.Crypto;
+using System.Security.Cryptography;
 
 namespace NotifyHub.Notifications.Tests.Email;
 

@@ -1,10 +1,10 @@
-using NotifyHub.Testing.Parties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Email;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
+using NotifyHub.Testing.Parties;
 
 namespace NotifyHub.Notifications.Tests.Email;
 

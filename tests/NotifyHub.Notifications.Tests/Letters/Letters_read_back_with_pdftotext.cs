@@ -1,5 +1,5 @@
-using NotifyHub.Testing.Parties;
 using NotifyHub.Notifications.Tests.Support;
+using NotifyHub.Testing.Parties;
 
 namespace NotifyHub.Notifications.Tests.Letters;
 

@@ -1,10 +1,10 @@
+using NotifyHub.Notifications.Tests.Support;
+using NotifyHub.Testing;
+using NotifyHub.Testing.Notifications;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using NotifyHub.Notifications.Tests.Support;
-using NotifyHub.Testing;
-using NotifyHub.Testing.Notifications;
 
 namespace NotifyHub.Notifications.Tests.Security;
 

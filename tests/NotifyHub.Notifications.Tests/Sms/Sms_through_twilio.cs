@@ -1,10 +1,10 @@
+using NotifyHub.Notifications.Tests.Support;
+using NotifyHub.Testing;
+using NotifyHub.Testing.FakeTwilio;
 using NotifyHub.Testing.Parties;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NotifyHub.Notifications.Tests.Support;
-using NotifyHub.Testing;
-using NotifyHub.Testing.FakeTwilio;
 
 namespace NotifyHub.Notifications.Tests.Sms;
 

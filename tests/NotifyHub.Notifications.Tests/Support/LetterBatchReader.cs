@@ -1,6 +1,6 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Letters;
+using System.Text;
 
 namespace NotifyHub.Notifications.Tests.Support;
 

@@ -1,11 +1,11 @@
-using NotifyHub.Testing.Parties;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Testing;
+using NotifyHub.Testing.Parties;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.Notifications.Tests.Support;
 

@@ -1,7 +1,7 @@
+using NotifyHub.Notifications.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NotifyHub.Notifications.Tests.Support;
 
 namespace NotifyHub.Notifications.Tests.Templates;
 

@@ -1,8 +1,8 @@
-using System.Text;
-using System.Text.Json;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Privacy.Tests.Support;
+using System.Text;
+using System.Text.Json;
 
 namespace NotifyHub.Privacy.Tests.Fields;
 

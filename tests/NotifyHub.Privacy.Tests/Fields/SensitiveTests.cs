@@ -1,5 +1,5 @@
-using System.Text.Json;
 using NotifyHub.Privacy.Fields;
+using System.Text.Json;
 
 namespace NotifyHub.Privacy.Tests.Fields;
 

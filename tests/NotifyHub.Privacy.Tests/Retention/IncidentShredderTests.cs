@@ -1,6 +1,6 @@
 using NotifyHub.Privacy.Access;
-using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Privacy.Audit;
+using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Privacy.Retention;

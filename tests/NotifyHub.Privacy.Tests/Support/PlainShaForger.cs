@@ -1,10 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Privacy.Audit;
+using NotifyHub.Privacy.Purposes;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using NotifyHub.Privacy.Audit;
-using NotifyHub.Privacy.Purposes;
 
 namespace NotifyHub.Privacy.Tests.Support;
 

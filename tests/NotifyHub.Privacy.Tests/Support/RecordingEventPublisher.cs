@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using NotifyHub.Privacy.Access;
+using System.Collections.Concurrent;
 
 namespace NotifyHub.Privacy.Tests.Support;
 

@@ -1,12 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.Regulator.Database;
 using NotifyHub.Regulator.Tests.Support;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.Regulator.Tests.Api;
 

@@ -1,6 +1,6 @@
-using System.Text;
 using NotifyHub.Regulator.Tests.Support;
 using NotifyHub.Testing;
+using System.Text;
 
 namespace NotifyHub.Regulator.Tests.Api;
 

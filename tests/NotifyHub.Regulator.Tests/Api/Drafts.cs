@@ -1,12 +1,12 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Regulator.Drafts;
 using NotifyHub.Regulator.Tests.Support;
 using NotifyHub.Testing;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
 
 namespace NotifyHub.Regulator.Tests.Api;
 

@@ -1,9 +1,9 @@
+using NotifyHub.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using NotifyHub.Testing;
 
 namespace NotifyHub.Regulator.Tests.Support;
 

@@ -1,6 +1,6 @@
+using NotifyHub.Testing.Parties;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NotifyHub.Testing.Parties;
 
 namespace NotifyHub.Testing.Notifications;
 

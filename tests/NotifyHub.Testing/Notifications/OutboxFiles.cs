@@ -1,7 +1,7 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using NotifyHub.Notifications.Delivery;
+using System.Text;
 
 namespace NotifyHub.Testing.Notifications;
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,6 +6,7 @@ using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.CallCentre.Cases;
 using NotifyHub.CallCentre.Scripts;
 using NotifyHub.CallCentre.Support;
+using System.Security.Claims;
 
 namespace NotifyHub.CallCentre.Assignments;
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +9,7 @@ using NotifyHub.CallCentre.Queue;
 using NotifyHub.CallCentre.Support;
 using NotifyHub.CallCentre.Verification;
 using NotifyHub.Privacy.Access;
+using System.Security.Claims;
 
 namespace NotifyHub.CallCentre.Cases;
 

@@ -7,8 +7,8 @@ using NotifyHub.CallCentre.Notifications;
 using NotifyHub.CallCentre.Retention;
 using NotifyHub.CallCentre.Scripts;
 using NotifyHub.CallCentre.Support;
-using NotifyHub.CallCentre.Verification;
 using NotifyHub.CallCentre.Vendors;
+using NotifyHub.CallCentre.Verification;
 
 namespace NotifyHub.CallCentre.Database;
 

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Privacy.Access;
+using System.Security.Claims;
 
 namespace NotifyHub.CallCentre.Support;
 

@@ -33,10 +33,25 @@ internal sealed record CallerFactors(string? ReferenceCode, string? DateOfBirth,
 
     public IEnumerable<string> Names()
     {
-        if (ReferenceCode is not null) yield return "reference_code";
-        if (DateOfBirth is not null) yield return "date_of_birth";
-        if (Postcode is not null) yield return "postcode";
-        if (Phone is not null) yield return "phone";
+        if (ReferenceCode is not null)
+        {
+            yield return "reference_code";
+        }
+
+        if (DateOfBirth is not null)
+        {
+            yield return "date_of_birth";
+        }
+
+        if (Postcode is not null)
+        {
+            yield return "postcode";
+        }
+
+        if (Phone is not null)
+        {
+            yield return "phone";
+        }
     }
 
     private static string? Check(string? value, BlindIndexKind kind, string code, string name)

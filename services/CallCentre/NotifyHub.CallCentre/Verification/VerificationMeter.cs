@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
@@ -7,6 +6,7 @@ using NotifyHub.Contracts.CallCentre;
 using NotifyHub.Privacy;
 using NotifyHub.Privacy.Access;
 using NotifyHub.Privacy.Audit;
+using System.Globalization;
 
 namespace NotifyHub.CallCentre.Verification;
 

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Privacy.Audit;
+using System.Security.Claims;
 
 namespace NotifyHub.Console.Audit;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Purposes;
+using System.Text.Json;
 
 namespace NotifyHub.Console.Audit;
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using NotifyHub.BuildingBlocks.Auth;
@@ -6,6 +5,7 @@ using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Staff;
 using NotifyHub.Privacy.Audit;
+using System.Security.Claims;
 
 namespace NotifyHub.Console.Auth;
 

@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Auth.Sessions;
 using NotifyHub.Privacy.Audit;
+using System.Globalization;
+using System.Security.Claims;
 
 namespace NotifyHub.Console.Auth;
 

@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Staff;
+using System.Security.Claims;
 
 namespace NotifyHub.Console.Auth;
 

@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.Console.Database;
 using NotifyHub.Console.Staff;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace NotifyHub.Console.Auth;
 

@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using NotifyHub.BuildingBlocks.Auth.Sessions;
 using NotifyHub.Console.Staff;
 using NotifyHub.Privacy.Audit;
+using System.Globalization;
 
 namespace NotifyHub.Console.Auth;
 

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.Console.Database;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace NotifyHub.Console.Auth;
 

@@ -1,12 +1,12 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Audit;
-using NotifyHub.Privacy.Audit;
 using NotifyHub.Console.Staff;
+using NotifyHub.Privacy.Audit;
+using System.Security.Claims;
 
 namespace NotifyHub.Console.Auth;
 

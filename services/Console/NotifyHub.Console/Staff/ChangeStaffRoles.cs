@@ -1,9 +1,9 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Database;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Console.Staff;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +6,7 @@ using NotifyHub.Console.Audit;
 using NotifyHub.Console.Database;
 using NotifyHub.Console.Vendors;
 using NotifyHub.Privacy.Audit;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Console.Staff;
 

@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using NotifyHub.Console.Audit;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Console.Staff;
 

@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Console.Auth;
+using System.Security.Claims;
 
 namespace NotifyHub.Console.Staff;
 

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using NotifyHub.Console.Database;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace NotifyHub.Console.Staff;
 

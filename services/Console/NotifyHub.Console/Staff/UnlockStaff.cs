@@ -1,8 +1,8 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Audit;
 using NotifyHub.Console.Auth;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Console.Staff;
 

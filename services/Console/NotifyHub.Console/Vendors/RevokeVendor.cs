@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Auth;
@@ -7,6 +6,7 @@ using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Database;
 using NotifyHub.Contracts.Console;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Console.Vendors;
 

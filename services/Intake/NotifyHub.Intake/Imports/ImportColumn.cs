@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using NotifyHub.Privacy.Purposes;
+using System.Collections.Frozen;
 
 namespace NotifyHub.Intake.Imports;
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,6 +13,7 @@ using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Privacy.Purposes;
+using System.Threading.Channels;
 
 namespace NotifyHub.Intake.Imports;
 

@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
+using System.Threading.Channels;
 
 namespace NotifyHub.Intake.Imports;
 

@@ -1,6 +1,6 @@
+using NotifyHub.BuildingBlocks.Hosting;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using NotifyHub.BuildingBlocks.Hosting;
 
 namespace NotifyHub.Intake.Imports;
 

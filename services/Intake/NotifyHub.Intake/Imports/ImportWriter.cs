@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NotifyHub.BuildingBlocks.Database;
@@ -10,6 +9,7 @@ using NotifyHub.Intake.Imports.Storage;
 using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Purposes;
+using System.Data.Common;
 
 namespace NotifyHub.Intake.Imports;
 

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.BuildingBlocks.Web;
+using System.Security.Claims;
+using System.Text;
 
 namespace NotifyHub.Intake.Imports;
 

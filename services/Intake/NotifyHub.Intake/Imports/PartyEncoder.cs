@@ -1,10 +1,10 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Contracts;
 using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
 using NotifyHub.Privacy.Purposes;
+using System.Runtime.InteropServices;
 
 namespace NotifyHub.Intake.Imports;
 

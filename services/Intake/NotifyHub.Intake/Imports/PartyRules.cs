@@ -1,7 +1,7 @@
+using PhoneNumbers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using PhoneNumbers;
 
 namespace NotifyHub.Intake.Imports;
 

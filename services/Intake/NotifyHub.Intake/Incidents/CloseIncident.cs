@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.Audit;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Intake.Incidents;
 

@@ -1,10 +1,10 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Intake.Database;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Intake.Incidents;
 

@@ -1,10 +1,10 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.Audit;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Intake.Incidents;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.Contracts.Intake;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
-using NotifyHub.Contracts.Intake;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Privacy.Purposes;
 

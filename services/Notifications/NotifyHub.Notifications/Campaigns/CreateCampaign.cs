@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Audit;
@@ -6,6 +5,7 @@ using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Privacy.Audit;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Notifications.Campaigns;
 

@@ -1,12 +1,12 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotifyHub.Notifications.Delivery;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
 
 namespace NotifyHub.Notifications.Email;
 

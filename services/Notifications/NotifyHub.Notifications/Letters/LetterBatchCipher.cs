@@ -1,8 +1,8 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using NotifyHub.Contracts;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
+using System.Text;
 
 namespace NotifyHub.Notifications.Letters;
 

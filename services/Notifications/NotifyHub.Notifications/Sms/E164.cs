@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using PhoneNumbers;
+using System.Diagnostics.CodeAnalysis;
 
 namespace NotifyHub.Notifications.Sms;
 

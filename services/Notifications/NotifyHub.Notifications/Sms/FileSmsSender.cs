@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.BuildingBlocks.Hosting;
 using NotifyHub.Notifications.Delivery;
+using System.Text.Json;
 
 namespace NotifyHub.Notifications.Sms;
 

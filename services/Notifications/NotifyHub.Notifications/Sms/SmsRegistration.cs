@@ -1,8 +1,8 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using System.Net;
 
 namespace NotifyHub.Notifications.Sms;
 

@@ -1,11 +1,11 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.Notifications.Delivery;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 
 namespace NotifyHub.Notifications.Sms;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,8 +5,9 @@ using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
-using NotifyHub.Privacy.Audit;
 using NotifyHub.Notifications.Sms;
+using NotifyHub.Privacy.Audit;
+using System.Text.Json.Serialization;
 
 namespace NotifyHub.Notifications.Templates;
 

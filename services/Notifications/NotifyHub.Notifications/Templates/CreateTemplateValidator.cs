@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
 using NotifyHub.Notifications.Delivery;
+using System.Text.RegularExpressions;
 
 namespace NotifyHub.Notifications.Templates;
 

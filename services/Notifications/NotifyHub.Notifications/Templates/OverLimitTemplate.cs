@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using Fluid;
+using System.Text.Encodings.Web;
 
 namespace NotifyHub.Notifications.Templates;
 

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.Notifications.Database;
+using System.Collections.Concurrent;
 
 namespace NotifyHub.Notifications.Templates;
 

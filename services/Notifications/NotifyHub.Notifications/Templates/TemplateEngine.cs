@@ -1,10 +1,10 @@
+using Fluid;
+using Fluid.Values;
+using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using Fluid;
-using Fluid.Values;
-using Microsoft.Extensions.Options;
 
 namespace NotifyHub.Notifications.Templates;
 

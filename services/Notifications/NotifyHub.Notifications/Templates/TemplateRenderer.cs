@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.Notifications.Delivery;
+using System.Text.Encodings.Web;
 
 namespace NotifyHub.Notifications.Templates;
 

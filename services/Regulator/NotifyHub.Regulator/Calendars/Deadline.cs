@@ -1,5 +1,5 @@
-using System.Globalization;
 using NotifyHub.Regulator.Rules;
+using System.Globalization;
 
 namespace NotifyHub.Regulator.Calendars;
 

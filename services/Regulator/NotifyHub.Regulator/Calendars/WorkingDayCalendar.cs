@@ -1,5 +1,5 @@
-using PublicHoliday;
 using NotifyHub.Regulator.Rules;
+using PublicHoliday;
 
 namespace NotifyHub.Regulator.Calendars;
 

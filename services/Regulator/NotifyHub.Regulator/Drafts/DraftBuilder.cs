@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Web;
@@ -6,6 +5,7 @@ using NotifyHub.Regulator.Calendars;
 using NotifyHub.Regulator.Database;
 using NotifyHub.Regulator.Obligations;
 using NotifyHub.Regulator.Rules;
+using System.Globalization;
 
 namespace NotifyHub.Regulator.Drafts;
 

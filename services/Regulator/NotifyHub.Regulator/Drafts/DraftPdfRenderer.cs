@@ -1,6 +1,6 @@
+using NotifyHub.BuildingBlocks.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using NotifyHub.BuildingBlocks.Pdf;
 
 namespace NotifyHub.Regulator.Drafts;
 

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using NotifyHub.Regulator.Calendars;
 using NotifyHub.Regulator.Rules;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace NotifyHub.Regulator.Obligations;
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,6 +8,7 @@ using NotifyHub.Regulator.Assessments;
 using NotifyHub.Regulator.Database;
 using NotifyHub.Regulator.Drafts;
 using NotifyHub.Regulator.Filings;
+using System.Security.Claims;
 
 namespace NotifyHub.Regulator.Obligations;
 

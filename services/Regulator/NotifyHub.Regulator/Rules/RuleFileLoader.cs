@@ -1,6 +1,6 @@
-using System.Globalization;
 using NotifyHub.Contracts;
 using NotifyHub.Regulator.Calendars;
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

@@ -1,7 +1,7 @@
+using NotifyHub.Privacy.Keys;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
-using NotifyHub.Privacy.Keys;
 
 namespace NotifyHub.BuildingBlocks.Auth.KeyRing;
 

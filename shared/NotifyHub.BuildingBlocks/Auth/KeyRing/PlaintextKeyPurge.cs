@@ -1,10 +1,10 @@
-using System.Xml;
-using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NotifyHub.BuildingBlocks.Platform;
+using System.Xml;
+using System.Xml.Linq;
 
 namespace NotifyHub.BuildingBlocks.Auth.KeyRing;
 

@@ -1,7 +1,7 @@
-using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Privacy.Keys;
+using System.Xml.Linq;
 
 namespace NotifyHub.BuildingBlocks.Auth.KeyRing;
 

@@ -1,6 +1,6 @@
-using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using NotifyHub.Privacy.Keys;
+using System.Xml.Linq;
 
 namespace NotifyHub.BuildingBlocks.Auth.KeyRing;
 

@@ -1,6 +1,6 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using System.Text;
 
 namespace NotifyHub.BuildingBlocks.Auth.Sessions;
 

@@ -1,8 +1,8 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Platform;
+using System.Linq.Expressions;
 
 namespace NotifyHub.BuildingBlocks.Auth.Sessions;
 

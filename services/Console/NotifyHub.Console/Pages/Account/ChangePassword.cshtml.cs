@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using NotifyHub.Web;
 using NotifyHub.Console.Staff;
+using NotifyHub.Web;
 
 namespace NotifyHub.Console.Pages.Account;
 

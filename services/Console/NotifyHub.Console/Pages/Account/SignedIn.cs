@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NotifyHub.Web;
+using System.Security.Claims;
 
 namespace NotifyHub.Console.Pages.Account;
 

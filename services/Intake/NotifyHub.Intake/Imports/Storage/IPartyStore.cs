@@ -1,6 +1,6 @@
-using System.Data.Common;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.BlindIndexes;
+using System.Data.Common;
 
 namespace NotifyHub.Intake.Imports.Storage;
 

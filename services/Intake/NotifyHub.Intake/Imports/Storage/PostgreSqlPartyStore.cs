@@ -1,10 +1,10 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.BlindIndexes;
+using Npgsql;
+using NpgsqlTypes;
+using System.Data.Common;
 
 namespace NotifyHub.Intake.Imports.Storage;
 

@@ -1,9 +1,9 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.BlindIndexes;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 
 namespace NotifyHub.Intake.Imports.Storage;
 
