@@ -47,6 +47,7 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddScoped<AuditCheckpoints>();
         services.TryAddScoped<AuditLog>();
         services.TryAddScoped<KeyService>();
+        services.TryAddScoped<AccessBlocks>();
         services.TryAddScoped<VendorAssignments>();
         services.TryAddScoped<VendorRevocation>();
         services.TryAddScoped<IncidentShredder>();

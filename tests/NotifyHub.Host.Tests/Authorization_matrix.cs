@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Testing;
+using NotifyHub.Web;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -19,7 +20,8 @@ public sealed partial class Authorization_matrix
     /// <summary>
     /// One line per endpoint: "METHOD route" → outcomes for: anonymous, Admin, PrivacyOfficer, Supervisor, Agent,
     /// Auditor, and optionally an agent of another vendor (when absent: as Agent). Outcomes: ok (anything but 401, 403
-    /// and 404), 401, 403, 404 (an authorised caller asking for an id that does not exist).
+    /// and 404), 401, 403, 404 (an authorised caller asking for an id that does not exist). A page's redirect to the
+    /// sign-in page counts as 401 and to the "forbidden" page as 403, so pages sit in the same table as the API.
     /// </summary>
     private static readonly Dictionary<string, string> Expected = new()
     {
@@ -65,6 +67,47 @@ public sealed partial class Authorization_matrix
         ["POST /api/v1/campaigns/{id:guid}/resume"] = "401  403   404  403  403   403",
         ["POST /api/v1/campaigns/{id:guid}/cancel"] = "401  403   404  403  403   403",
         // Anonymous by design: the Twilio signature is the authentication, and nobody here can sign.
+        ["DELETE /api/v1/incidents/{id:guid}/vendors/{vendorId:guid}"] = "401  403  404  403  403  403  403",
+        ["GET /"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["GET /api/v1/callcentre/callbacks"] = "401  403  403  ok  ok  403  ok",
+        ["GET /api/v1/callcentre/cases/{id:guid}"] = "401  403  403  404  404  403  404",
+        ["GET /api/v1/callcentre/queue"] = "401  403  403  ok  403  403  403",
+        ["GET /api/v1/incidents"] = "401  403  ok  403  403  403  403",
+        ["GET /api/v1/incidents/{id:guid}/escalations"] = "401  403  ok  403  403  403  403",
+        ["GET /api/v1/incidents/{id:guid}/obligations"] = "401  403  404  403  403  404  403",
+        ["GET /api/v1/incidents/{id:guid}/vendors"] = "401  403  ok  403  403  403  403",
+        ["GET /api/v1/incidents/{incidentId:guid}/campaigns"] = "401  403  ok  403  403  403  403",
+        ["GET /api/v1/incidents/{incidentId:guid}/imports"] = "401  403  404  403  403  403  403",
+        ["GET /api/v1/incidents/{incidentId:guid}/templates"] = "401  403  ok  403  403  403  403",
+        ["GET /api/v1/obligations/{id:guid}/draft"] = "401  403  404  403  403  403  403",
+        ["GET console"] = "401  ok  ok  ok  ok  ok  ok",
+        ["GET console/campaigns/{id:guid}"] = "401  403  404  403  403  403  403",
+        ["GET console/forbidden"] = "403  403  403  403  403  403  403",
+        ["GET console/incidents"] = "401  403  ok  403  403  403  403",
+        ["GET console/incidents/new"] = "401  403  ok  403  403  403  403",
+        ["GET console/incidents/{id:guid}"] = "401  403  404  403  403  403  403",
+        ["GET console/incidents/{id:guid}/imports/new"] = "401  403  ok  403  403  403  403",
+        ["GET console/incidents/{id:guid}/imports/{importId:guid}"] = "401  403  404  403  403  403  403",
+        ["GET console/incidents/{id:guid}/notices"] = "401  403  404  403  403  403  403",
+        ["GET console/password"] = "401  ok  ok  ok  ok  ok  ok",
+        ["GET console/preferences"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["GET console/sign-in"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["GET console/sign-in/two-factor"] = "401  401  401  401  401  401  401",
+        ["GET console/sign-out"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["PATCH /api/v1/incidents/{id:guid}"] = "401  403  ok  403  403  403  403",
+        ["POST /api/v1/callcentre/agents/{id:guid}/unblock"] = "401  ok  403  ok  403  403  403",
+        ["POST /api/v1/callcentre/callbacks/{id:guid}/done"] = "401  403  403  404  404  403  404",
+        ["POST /api/v1/callcentre/cases/{id:guid}/callbacks"] = "401  403  403  ok  ok  403  ok",
+        ["POST /api/v1/callcentre/cases/{id:guid}/close"] = "401  403  403  ok  ok  403  ok",
+        ["POST /api/v1/callcentre/cases/{id:guid}/escalate"] = "401  403  403  ok  ok  403  ok",
+        ["POST /api/v1/callcentre/cases/{id:guid}/notes"] = "401  403  403  ok  ok  403  ok",
+        ["POST /api/v1/callcentre/cases/{id:guid}/resend"] = "401  403  403  ok  ok  403  ok",
+        ["POST /api/v1/callcentre/verifications"] = "401  403  403  ok  ok  403  ok",
+        ["POST /api/v1/incidents/{id:guid}/assessments"] = "401  403  ok  403  403  403  403",
+        ["POST /api/v1/incidents/{id:guid}/scripts"] = "401  403  ok  403  403  403  403",
+        ["POST /api/v1/incidents/{id:guid}/vendors"] = "401  403  ok  403  403  403  403",
+        ["POST /api/v1/obligations/{id:guid}/filings"] = "401  403  ok  403  403  403  403",
+        ["POST /console/incidents/{incidentId:guid}/imports"] = "401  403  ok  403  403  403  403",
         ["POST /webhooks/twilio/status"] = "403  403   403  403  403   403",
     };
 
@@ -76,7 +119,7 @@ public sealed partial class Authorization_matrix
     {
         // Production: what is mapped there is what must be closed (OpenAPI and Scalar exist in Development only).
         await using var factory = new NotifyHubFactory(new Dictionary<string, string?> { ["environment"] = "Production" });
-        using var anonymous = factory.CreateClient();
+        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
         var vendor = Guid.NewGuid();
         var accounts = new Dictionary<string, StaffAccounts.Account>
         {
@@ -108,7 +151,7 @@ public sealed partial class Authorization_matrix
                 var caller = Callers[i];
                 var client = caller == "anonymous" ? anonymous
                     : clients.TryGetValue(caller, out var signedIn) ? signedIn
-                    : clients[caller] = await StaffAccounts.ClientAsync(factory, accounts[caller].Email, accounts[caller].Password);
+                    : clients[caller] = await StaffAccounts.ClientAsync(factory, accounts[caller].Email, accounts[caller].Password, followRedirects: false);
                 var outcome = await CallAsync(client, endpoint);
                 if (endpoint.Contains("/auth/", StringComparison.Ordinal) && clients.Remove(caller, out var used))
                 {
@@ -152,9 +195,15 @@ public sealed partial class Authorization_matrix
             HttpStatusCode.Unauthorized => await HasProblemCodeAsync(response) ? "ok" : "401",
             HttpStatusCode.Forbidden => "403",
             HttpStatusCode.NotFound => "404",
+            // A page answers with a redirect where the API answers with a status.
+            HttpStatusCode.Redirect or HttpStatusCode.Found when Redirected(response, PageRegistration.SignInPath) => "401",
+            HttpStatusCode.Redirect or HttpStatusCode.Found when Redirected(response, PageRegistration.ForbiddenPath) => "403",
             _ => "ok",
         };
     }
+
+    private static bool Redirected(HttpResponseMessage response, string page) =>
+        response.Headers.Location?.OriginalString.Contains(page, StringComparison.OrdinalIgnoreCase) == true;
 
     private static async Task<bool> HasProblemCodeAsync(HttpResponseMessage response)
     {

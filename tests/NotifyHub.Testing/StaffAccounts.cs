@@ -64,11 +64,14 @@ public static class StaffAccounts
         return new Account(user.Id, email, Password, vendorId);
     }
 
-    /// <summary>Signs in through the API; fails the test with the response body when sign-in is refused.</summary>
-    public static async Task<HttpClient> ClientAsync(NotifyHubFactory factory, string email, string password)
+    /// <summary>
+    /// Signs in through the API; fails the test with the response body when sign-in is refused. With
+    /// <paramref name="followRedirects"/> false the client shows a page's redirect (to sign-in, to "forbidden") as it is.
+    /// </summary>
+    public static async Task<HttpClient> ClientAsync(NotifyHubFactory factory, string email, string password, bool followRedirects = true)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var client = factory.CreateClient();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = followRedirects });
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         if (!response.IsSuccessStatusCode)
         {

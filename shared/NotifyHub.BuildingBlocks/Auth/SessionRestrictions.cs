@@ -27,6 +27,12 @@ public static class SessionRestrictions
         "/api/v1/auth/2fa/setup",
         "/api/v1/auth/2fa/enable",
         "/api/v1/auth/logout",
+        // The same steps as pages: change the one-time password, enrol a second factor, switch language, sign out.
+        "/console/password",
+        "/console/two-factor",
+        "/console/preferences",
+        "/console/sign-out",
+        "/console/forbidden",
     ];
 
     /// <summary>The first pending step (password before second factor), or null for a full session.</summary>

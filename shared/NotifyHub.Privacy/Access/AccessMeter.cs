@@ -28,46 +28,8 @@ internal sealed class AccessMeter(PrivacyDbContext db, KeyServiceOptions options
     }
 
     /// <returns>True when this call made the block, so that only one caller raises the event.</returns>
-    public async Task<bool> BlockAsync(AccessRequest request, int count, AccessBlock? previous, CancellationToken cancellationToken)
-    {
-        var now = time.Now();
-        if (previous is null)
-        {
-            var block = new AccessBlock
-            {
-                UserId = request.UserId,
-                VendorId = request.VendorId,
-                IncidentId = request.IncidentId,
-                RecordCount = count,
-                BlockedAt = now,
-            };
-            db.AccessBlocks.Add(block);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                return false; // another instance blocked this user first
-            }
-            finally
-            {
-                db.Entry(block).State = EntityState.Detached;
-            }
-        }
-
-        var updated = await db.AccessBlocks
-            .Where(b => b.UserId == request.UserId && b.UnblockedAt != null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.VendorId, request.VendorId)
-                .SetProperty(b => b.IncidentId, request.IncidentId)
-                .SetProperty(b => b.RecordCount, count)
-                .SetProperty(b => b.BlockedAt, now)
-                .SetProperty(b => b.UnblockedAt, (DateTimeOffset?)null)
-                .SetProperty(b => b.UnblockedBy, (Guid?)null), cancellationToken);
-        return updated == 1;
-    }
+    public Task<bool> BlockAsync(AccessRequest request, int count, AccessBlock? previous, CancellationToken cancellationToken) =>
+        new AccessBlocks(db, time).BlockAsync(request.UserId, request.VendorId ?? Guid.Empty, request.IncidentId, count, previous, cancellationToken);
 
     /// <returns>True when this call lifted an active block.</returns>
     public async Task<bool> UnblockAsync(Guid userId, Guid unblockedBy, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public sealed class RegulatorApi(NotifyHubFactory factory, HttpClient http)
 
     public NotifyHubFactory Factory => factory;
 
-    public static async Task<RegulatorApi> CreateAsync(NotifyHubFactory factory) => new(factory, await StaffAccounts.AdminClientAsync(factory));
+    public static async Task<RegulatorApi> CreateAsync(NotifyHubFactory factory) => new(factory, await StaffAccounts.PrivacyOfficerClientAsync(factory));
 
     public async Task<Guid> OpenIncidentAsync(string[] jurisdictions, string[]? categories = null, string cause = "human_error",
         DateTimeOffset? awareAt = null, DateTimeOffset? determinedAt = null, string summary = "Customer records copied from a vendor's CRM.")

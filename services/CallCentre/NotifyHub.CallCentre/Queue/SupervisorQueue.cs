@@ -5,7 +5,7 @@ using NotifyHub.CallCentre.Callbacks;
 using NotifyHub.CallCentre.Cases;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.CallCentre.Support;
-using NotifyHub.Privacy;
+using NotifyHub.Privacy.Access;
 
 namespace NotifyHub.CallCentre.Queue;
 
@@ -13,7 +13,7 @@ namespace NotifyHub.CallCentre.Queue;
 /// Counts for one vendor: open cases (waiting = opened with nothing done on them yet), callbacks, escalations, each
 /// agent's day, and the calls to expect from the notices sent today on the vendor's incidents.
 /// </summary>
-public sealed class SupervisorQueue(CallCentreDbContext db, PrivacyDbContext privacy, IOptions<CallCentreOptions> options, TimeProvider clock)
+public sealed class SupervisorQueue(CallCentreDbContext db, AccessBlocks blocks, IOptions<CallCentreOptions> options, TimeProvider clock)
 {
     public async Task<QueueView> ReadAsync(CallCentreActor actor, CancellationToken ct)
     {
@@ -35,8 +35,7 @@ public sealed class SupervisorQueue(CallCentreDbContext db, PrivacyDbContext pri
             .GroupBy(r => r.AgentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var calls = await db.VerificationAttempts.AsNoTracking().Where(a => a.VendorId == vendor && a.At >= today)
             .GroupBy(a => a.AgentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var blocked = (await privacy.AccessBlocks.AsNoTracking().Where(b => b.VendorId == vendor && b.UnblockedAt == null)
-            .Select(b => b.UserId).ToListAsync(ct)).ToHashSet();
+        var blocked = await blocks.BlockedUsersAsync(vendor, ct);
         var agents = cases.Keys.Concat(reads.Keys).Concat(calls.Keys).Concat(blocked).Distinct().Order()
             .Select(id => new AgentActivity(id, cases.GetValueOrDefault(id), reads.GetValueOrDefault(id), blocked.Contains(id)))
             .ToList();

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.Contracts.CallCentre;
-using NotifyHub.Privacy;
 using NotifyHub.Privacy.Access;
 using NotifyHub.Privacy.Audit;
 using System.Globalization;
@@ -16,17 +15,17 @@ namespace NotifyHub.CallCentre.Verification;
 /// the same way as after bulk reads, by a supervisor of the same vendor or an admin.
 /// </summary>
 internal sealed class VerificationMeter(
-    CallCentreDbContext db, PrivacyDbContext privacy, AuditLog audit, IOptions<CallCentreOptions> options, TimeProvider clock)
+    CallCentreDbContext db, AccessBlocks blocks, AuditLog audit, IOptions<CallCentreOptions> options, TimeProvider clock)
 {
     public async Task<bool> IsBlockedAsync(Guid agentId, CancellationToken ct) =>
-        await privacy.AccessBlocks.AsNoTracking().AnyAsync(b => b.UserId == agentId && b.UnblockedAt == null, ct);
+        await blocks.IsBlockedAsync(agentId, ct);
 
     /// <summary>Call after a failed attempt is saved. True when this failure blocked the agent.</summary>
     public async Task<bool> CountFailureAsync(Guid agentId, Guid vendorId, Guid? incidentId, CancellationToken ct)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var block = await privacy.AccessBlocks.AsNoTracking().SingleOrDefaultAsync(b => b.UserId == agentId, ct);
+        var block = await blocks.FindAsync(agentId, ct);
         var since = now - settings.VerificationWindow;
         if (block?.UnblockedAt is { } unblockedAt && unblockedAt > since)
         {
@@ -34,7 +33,7 @@ internal sealed class VerificationMeter(
         }
 
         var failures = await db.VerificationAttempts.CountAsync(a => a.AgentId == agentId && !a.Verified && a.At > since, ct);
-        if (failures <= settings.MaxFailedVerifications || !await BlockAsync(agentId, vendorId, incidentId, failures, block, now, ct))
+        if (failures <= settings.MaxFailedVerifications || !await blocks.BlockAsync(agentId, vendorId, incidentId ?? Guid.Empty, failures, block, ct))
         {
             return false;
         }
@@ -54,42 +53,5 @@ internal sealed class VerificationMeter(
         db.Publish(new VerificationAbuseSuspected(agentId, vendorId, failures, settings.VerificationWindow, now));
         await db.SaveChangesAsync(ct);
         return true;
-    }
-
-    /// <returns>True when this call made the block (so one event is raised per block).</returns>
-    private async Task<bool> BlockAsync(Guid agentId, Guid vendorId, Guid? incidentId, int count, AccessBlock? previous,
-        DateTimeOffset now, CancellationToken ct)
-    {
-        if (previous is null)
-        {
-            var block = new AccessBlock
-            {
-                UserId = agentId, VendorId = vendorId, IncidentId = incidentId ?? Guid.Empty, RecordCount = count, BlockedAt = now,
-            };
-            privacy.AccessBlocks.Add(block);
-            try
-            {
-                await privacy.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                return false; // blocked at the same moment by another instance
-            }
-            finally
-            {
-                privacy.Entry(block).State = EntityState.Detached;
-            }
-        }
-
-        var updated = await privacy.AccessBlocks.Where(b => b.UserId == agentId && b.UnblockedAt != null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.VendorId, vendorId)
-                .SetProperty(b => b.IncidentId, incidentId ?? Guid.Empty)
-                .SetProperty(b => b.RecordCount, count)
-                .SetProperty(b => b.BlockedAt, now)
-                .SetProperty(b => b.UnblockedAt, (DateTimeOffset?)null)
-                .SetProperty(b => b.UnblockedBy, (Guid?)null), ct);
-        return updated == 1;
     }
 }

@@ -19,7 +19,7 @@ public static class ObligationsApi
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Regulator");
         api.MapGet("/incidents/{id:guid}/obligations", ListAsync).WithName("ListObligations")
-            .RequireAuthorization(p => p.RequireRole(Roles.PrivacyOfficer, Roles.Admin, Roles.Auditor));
+            .RequireAuthorization(p => p.RequireRole(Roles.PrivacyOfficer, Roles.Auditor));
         api.MapPost("/incidents/{id:guid}/assessments", AssessAsync).WithName("RecordAssessment").RequireAuthorization(Roles.PrivacyOfficer);
         api.MapGet("/obligations/{id:guid}/draft", DraftAsync).WithName("GetObligationDraft").RequireAuthorization(Roles.PrivacyOfficer);
         api.MapPost("/obligations/{id:guid}/filings", FileAsync).WithName("FileReport").RequireAuthorization(Roles.PrivacyOfficer);
