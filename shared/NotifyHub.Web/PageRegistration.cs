@@ -85,6 +85,8 @@ public static class PageRegistration
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.ApplicationScheme, PendingStepPages.RedirectRefusalsToTheStep);
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.HttpOnly = true);
     }

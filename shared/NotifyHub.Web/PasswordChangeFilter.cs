@@ -12,7 +12,7 @@ internal sealed class PasswordChangeFilter : IResourceFilter
 {
     public const string ChangePasswordPath = "/console/password";
 
-    private static readonly string[] Allowed = [ChangePasswordPath, PageRegistration.SignOutPath, "/console/preferences"];
+    private static readonly string[] Allowed = [ChangePasswordPath, PageRegistration.SignOutPath, "/console/preferences", PageRegistration.ForbiddenPath];
 
     public void OnResourceExecuting(ResourceExecutingContext context)
     {

@@ -93,6 +93,7 @@ public sealed partial class Authorization_matrix
         ["GET console/preferences"] = "ok  ok  ok  ok  ok  ok  ok",
         ["GET console/sign-in"] = "ok  ok  ok  ok  ok  ok  ok",
         ["GET console/sign-in/two-factor"] = "401  401  401  401  401  401  401",
+        ["GET console/two-factor"] = "401  ok  ok  ok  ok  ok  ok",
         ["GET console/sign-out"] = "ok  ok  ok  ok  ok  ok  ok",
         ["PATCH /api/v1/incidents/{id:guid}"] = "401  403  ok  403  403  403  403",
         ["POST /api/v1/callcentre/agents/{id:guid}/unblock"] = "401  ok  403  ok  403  403  403",

@@ -71,7 +71,7 @@ public static class StaffAccounts
     public static async Task<HttpClient> ClientAsync(NotifyHubFactory factory, string email, string password, bool followRedirects = true)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var client = factory.CreateClient(new() { AllowAutoRedirect = followRedirects });
+        var client = factory.CreateClient(new() { AllowAutoRedirect = followRedirects, BaseAddress = factory.ClientOptions.BaseAddress });
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         if (!response.IsSuccessStatusCode)
         {

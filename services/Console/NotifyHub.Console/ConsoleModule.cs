@@ -28,6 +28,9 @@ public sealed class ConsoleModule : IModule
         module.Services.AddOptions<AccountSecurityOptions>().BindConfiguration(AccountSecurityOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         module.Services.AddScoped<SignInThrottle>();
+        module.Services.AddScoped<SignInRecorder>();
+        module.Services.AddScoped<PasswordChanger>();
+        module.Services.AddScoped<TwoFactorEnrolment>();
         module.Services.AddHostedService<TwoFactorPolicyWarning>();
         module.Services.AddModulePages(typeof(ConsoleModule).Assembly);
 

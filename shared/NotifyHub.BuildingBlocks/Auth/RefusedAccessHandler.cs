@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ using System.Security.Claims;
 namespace NotifyHub.BuildingBlocks.Auth;
 
 /// <summary>
-/// A signed-in caller refused by a policy gets a problem+json 403 with a code it can act on
+/// A signed-in caller of the API refused by a policy gets a problem+json 403 with a code it can act on
 /// (<c>password_change_required</c>, <c>two_factor_enrolment_required</c> or <c>forbidden</c>), and the refusal is
 /// audited: someone probing routes above their role is exactly what auditors need to see.
 /// </summary>
@@ -33,6 +34,14 @@ public sealed partial class RefusedAccessHandler(ILogger<RefusedAccessHandler> l
 
         var code = context.User.PendingStep() ?? "forbidden";
         await AuditAsync(context, code);
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            // A page: the scheme shows its own refusal (the cookie sends a person to the pending step or to the
+            // "forbidden" page), not a JSON body a browser would display raw.
+            await context.ForbidAsync();
+            return;
+        }
+
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext

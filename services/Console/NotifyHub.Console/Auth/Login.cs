@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Auth.Sessions;
-using NotifyHub.Console.Audit;
 using NotifyHub.Console.Staff;
-using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Console.Auth;
 
@@ -19,15 +17,13 @@ public sealed record LoginRequest(string Email, string Password, string? TwoFact
 /// </summary>
 internal static class Login
 {
-    private static string? _decoyHash;
-
     public static async Task<IResult> HandleAsync(LoginRequest request, HttpContext http,
-        SignInManager<StaffUser> signIn, SignInThrottle throttle, AccountAudit audit, IOptions<AccountSecurityOptions> security)
+        SignInManager<StaffUser> signIn, SignInRecorder recorder, IOptions<AccountSecurityOptions> security)
     {
         var ct = http.RequestAborted;
         var address = SignInThrottle.AddressOf(http);
         var email = request.Email?.Trim();
-        if (await throttle.RetryAfterAsync(address, email, ct) is { } wait)
+        if (await recorder.RetryAfterAsync(address, email, ct) is { } wait)
         {
             return SignInThrottle.TooManyAttempts(http, wait);
         }
@@ -37,12 +33,7 @@ internal static class Login
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email);
         if (user is null)
         {
-            // Hash anyway, so the response time does not tell an unknown email from a wrong password.
-            _decoyHash ??= users.PasswordHasher.HashPassword(new StaffUser(), Guid.NewGuid().ToString());
-            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), _decoyHash, password);
-            await throttle.RecordFailureAsync(address, email, ct);
-            await audit.AppendAsync(AccountAuditActions.SignIn, AuditOutcomes.Denied, "", null,
-                new Dictionary<string, string> { ["reason"] = "unknown_account" }, ct);
+            await recorder.UnknownAccountAsync(address, email, password, ct);
             return LoginProblems.InvalidCredentials();
         }
 
@@ -75,9 +66,8 @@ internal static class Login
 
         if (result.Succeeded)
         {
+            await recorder.SucceededAsync(user, ct);
             var roles = await users.GetRolesAsync(user);
-            await audit.AppendAsync(AccountAuditActions.SignIn, AuditOutcomes.Granted, user.Id.ToString(), user.Id,
-                new Dictionary<string, string> { ["roles"] = AccountAudit.RolesOf(roles) }, ct);
             await capture.CompleteAsync(new Dictionary<string, bool>
             {
                 ["mustChangePassword"] = user.MustChangePassword,
@@ -87,16 +77,7 @@ internal static class Login
         }
 
         await capture.DiscardAsync();
-        await throttle.RecordFailureAsync(address, email, ct);
-        var reason = result.IsLockedOut ? (wasLocked ? "locked_out" : "lockout_started")
-            : secondFactorFailed ? "invalid_two_factor_code" : "invalid_password";
-        await audit.AppendAsync(AccountAuditActions.SignIn, AuditOutcomes.Denied, user.Id.ToString(), user.Id,
-            new Dictionary<string, string> { ["reason"] = reason }, ct);
-        if (reason == "lockout_started")
-        {
-            await audit.AppendAsync(AccountAuditActions.Lockout, AuditOutcomes.Done, user.Id.ToString(), user.Id,
-                new Dictionary<string, string> { ["until"] = $"{await users.GetLockoutEndDateAsync(user):O}" }, ct);
-        }
+        await recorder.FailedAsync(user, result, wasLocked, secondFactorFailed, address, email, ct);
 
         // A wrong second factor on an unlocked account may say so: the password was right, so the caller knows the account.
         return secondFactorFailed && !result.IsLockedOut ? LoginProblems.InvalidTwoFactorCode() : LoginProblems.InvalidCredentials();

@@ -19,17 +19,14 @@ public sealed record TwoFactorEnabled(IReadOnlyList<string> RecoveryCodes);
 public sealed record TwoFactorDisableRequest(string Password, string Code);
 
 /// <summary>
-/// TOTP two-factor sign-in (RFC 6238: SHA-1, 30 s, 6 digits): set up a key, prove it with a code to enable it,
-/// or disable it with the password and a current code (a stolen token alone cannot remove the second factor).
-/// Enabling and disabling renew the security stamp, end every session and are audited.
+/// TOTP two-factor sign-in: set up a key, prove it with a code to enable it (<see cref="TwoFactorEnrolment"/>), or
+/// disable it with the password and a current code (a stolen token alone cannot remove the second factor).
+/// Enabling and disabling end every session and are audited.
 /// </summary>
 internal static class TwoFactor
 {
-    private const string Issuer = "NotifyHub";
-    private const int RecoveryCodeCount = 10;
-
     public static async Task<Results<Ok<TwoFactorSetup>, UnauthorizedHttpResult>> SetupAsync(ClaimsPrincipal principal,
-        UserManager<StaffUser> users)
+        UserManager<StaffUser> users, TwoFactorEnrolment enrolment)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
@@ -42,37 +39,25 @@ internal static class TwoFactor
             throw ProblemException.Conflict("two_factor_already_enabled", "Two-factor sign-in is already on: disable it first.");
         }
 
-        IdentityFailures.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user));
-        var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
-        return TypedResults.Ok(new TwoFactorSetup(key, $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6&period=30"));
+        return TypedResults.Ok(await enrolment.SetupAsync(user, keepKey: false));
     }
 
     public static async Task<Results<Ok<TwoFactorEnabled>, UnauthorizedHttpResult>> EnableAsync(TwoFactorCodeRequest request,
-        ClaimsPrincipal principal, UserManager<StaffUser> users, AccountAudit audit, IStaffSessions sessions, CancellationToken ct)
+        ClaimsPrincipal principal, UserManager<StaffUser> users, TwoFactorEnrolment enrolment, CancellationToken ct)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
             return TypedResults.Unauthorized();
         }
 
-        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        if (!await enrolment.HasKeyAsync(user))
         {
             throw ProblemException.Conflict("two_factor_not_set_up", "Call /api/v1/auth/2fa/setup first.");
         }
 
-        var valid = !string.IsNullOrWhiteSpace(request.Code) && await users.VerifyTwoFactorTokenAsync(
-            user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCodes.Normalize(request.Code));
-        if (!valid)
-        {
-            throw ProblemException.BadRequest("invalid_two_factor_code", "The code does not match the authenticator key.");
-        }
-
-        IdentityFailures.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, true));
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        await sessions.RevokeAllAsync(user.Id, "two_factor_enabled", ct);
-        await audit.AppendAsync(AccountAuditActions.TwoFactorEnabled, AuditOutcomes.Done, user.Id.ToString(), user.Id, cancellationToken: ct);
-        return TypedResults.Ok(new TwoFactorEnabled([.. codes ?? []]));
+        var codes = await enrolment.EnableAsync(user, request.Code, ct)
+            ?? throw ProblemException.BadRequest("invalid_two_factor_code", "The code does not match the authenticator key.");
+        return TypedResults.Ok(new TwoFactorEnabled(codes));
     }
 
     public static async Task<IResult> DisableAsync(TwoFactorDisableRequest request, HttpContext http, ClaimsPrincipal principal,

@@ -191,8 +191,9 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         var names = StoreNames.Of<ResidenceCount>(db);
         string incident = names.Column(nameof(ResidenceCount.IncidentId)), jurisdiction = names.Column(nameof(ResidenceCount.Jurisdiction)),
             count = names.Column(nameof(ResidenceCount.Count));
-        var sql = $"INSERT INTO {names.Table} ({incident}, {jurisdiction}, {count}) VALUES ({{0}}, {{1}}, {{2}}) " +
-            $"ON CONFLICT ({incident}, {jurisdiction}) DO UPDATE SET {count} = {count} + excluded.{count}";
+        // The alias: PostgreSQL finds a bare column ambiguous between the stored row and "excluded".
+        var sql = $"INSERT INTO {names.Table} AS t ({incident}, {jurisdiction}, {count}) VALUES ({{0}}, {{1}}, {{2}}) " +
+            $"ON CONFLICT ({incident}, {jurisdiction}) DO UPDATE SET {count} = t.{count} + excluded.{count}";
         foreach (var (code, delta) in residences.Where(r => r.Value != 0))
         {
             await db.Database.ExecuteSqlRawAsync(sql, [incidentId, code, delta], ct);

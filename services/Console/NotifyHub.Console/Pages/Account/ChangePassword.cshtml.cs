@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using NotifyHub.Console.Auth;
 using NotifyHub.Console.Staff;
 using NotifyHub.Web;
 
@@ -10,10 +11,11 @@ namespace NotifyHub.Console.Pages.Account;
 
 /// <summary>
 /// Changes the signed-in person's password. For an account on a one-time password (the bootstrap admin's) this is
-/// the only page open until it is done; afterwards the cookie is issued again without that mark.
+/// the only page open until it is done; afterwards the cookie is issued again without that mark. The change itself is
+/// the API's (<see cref="PasswordChanger"/>): rate-limited, audited, and it ends every other session.
 /// </summary>
 [Authorize]
-public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, IStringLocalizer<ConsoleText> text) : PageModel
+public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, PasswordChanger changer, IStringLocalizer<ConsoleText> text) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -53,27 +55,34 @@ public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn, IString
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
-        if (!result.Succeeded)
+        var outcome = await changer.ChangeAsync(user, CurrentPassword, NewPassword, SignInThrottle.AddressOf(HttpContext), HttpContext.RequestAborted);
+        switch (outcome.Result)
         {
-            foreach (var error in result.Errors)
-            {
-                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(CurrentPassword) : nameof(NewPassword);
-                ModelState.AddModelError(field, Describe(error));
-            }
+            case PasswordChangeResult.Changed:
+                // Every session ended with the change, this one too: a new cookie opens a new one.
+                signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+                await signIn.SignInAsync(user, isPersistent: false);
+                TempData["Flash"] = text["PasswordChanged"].Value;
+                return SignedIn.Redirect(this, null, await signIn.CreateUserPrincipalAsync(user));
+            case PasswordChangeResult.Throttled:
+                ModelState.AddModelError(nameof(CurrentPassword), text["TooManyAttempts", Math.Ceiling(outcome.RetryAfter!.Value.TotalMinutes)]);
+                break;
+            case PasswordChangeResult.WrongCurrentPassword:
+                ModelState.AddModelError(nameof(CurrentPassword), text["WrongCurrentPassword"]);
+                break;
+            case PasswordChangeResult.Reused:
+                ModelState.AddModelError(nameof(NewPassword), text["PasswordReused"]);
+                break;
+            default:
+                foreach (var error in outcome.Errors!)
+                {
+                    ModelState.AddModelError(nameof(NewPassword), Describe(error));
+                }
 
-            return Page();
+                break;
         }
 
-        // The mark may be stored as a user claim; the cookie issued again below is built without it.
-        foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == PasswordChangeRequired.ClaimType && c.Value == PasswordChangeRequired.ClaimValue))
-        {
-            await users.RemoveClaimAsync(user, claim);
-        }
-
-        await signIn.RefreshSignInAsync(user);
-        TempData["Flash"] = text["PasswordChanged"].Value;
-        return LocalRedirect(SignedIn.Home);
+        return Page();
     }
 
     // Identity's own descriptions are English only; the codes we expect get the page's language.
