@@ -34,6 +34,7 @@ public static class AuthenticationRegistration
         services.AddOptions<KeyManagementOptions>()
             .Configure<IRootKeyProvider>((o, roots) => o.XmlEncryptor = new RootKeyXmlEncryptor(roots));
         services.AddHostedService<PlaintextKeyPurge>();
+        services.AddScoped<IRootKeyRotationParticipant, KeyRingRootRotation>();
         services.AddStaffSessions();
 
         services.AddAuthentication(o =>

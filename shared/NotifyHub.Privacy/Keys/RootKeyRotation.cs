@@ -8,7 +8,7 @@ namespace NotifyHub.Privacy.Keys;
 /// configuration, the new key is handed back for the operator to put in configuration; an external KMS rotates
 /// its own keys.
 /// </summary>
-public sealed class RootKeyRotation(KeyStore keys, IRootKeyProvider provider, AuditLog audit)
+public sealed class RootKeyRotation(KeyStore keys, IRootKeyProvider provider, AuditLog audit, IEnumerable<IRootKeyRotationParticipant> participants)
 {
     public async Task<RootKeyRotated> RotateAsync(Guid? actorUserId, CancellationToken cancellationToken = default)
     {
@@ -29,6 +29,12 @@ public sealed class RootKeyRotation(KeyStore keys, IRootKeyProvider provider, Au
         }
 
         var rewrapped = await keys.RotateRootAsync(newRoot, cancellationToken);
+        var reencrypted = 0;
+        foreach (var participant in participants)
+        {
+            reencrypted += await participant.ReencryptAsync(oldRoot, newRoot, cancellationToken);
+        }
+
         if (pending is not null)
         {
             ring.ReplaceKeyFile(newRoot);
@@ -44,6 +50,7 @@ public sealed class RootKeyRotation(KeyStore keys, IRootKeyProvider provider, Au
                     ["old_root"] = oldRoot.Id,
                     ["new_root"] = newRoot.Id,
                     ["keys_rewrapped"] = rewrapped.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["other_items_reencrypted"] = reencrypted.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             },
             cancellationToken);

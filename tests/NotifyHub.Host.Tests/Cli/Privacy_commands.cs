@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Privacy.Audit;
@@ -21,6 +22,8 @@ public sealed class Privacy_commands : IDisposable
     {
         var ciphertext = await WithHostAsync(null, sp => sp.GetRequiredService<FieldCipher>()
             .EncryptAsync(_incident, KeyKind.IncidentData, _record, "family_name", new Sensitive<string>("Takahashi")).AsTask());
+        // What signs staff tokens and cookies: the Data Protection key ring, stored encrypted under the root key.
+        var token = await WithHostAsync(null, sp => Task.FromResult(Protector(sp).Protect("a session issued before the rotation")));
         var oldKey = await File.ReadAllBytesAsync(KeyFile);
 
         var rotated = await NotifyHubCli.RunAsync(_data, null, "keys", "rotate-root");
@@ -35,6 +38,8 @@ public sealed class Privacy_commands : IDisposable
         }
         File.Exists(KeyFile + ".next").ShouldBeFalse();
         (await WithHostAsync(null, sp => Decrypt(sp, ciphertext))).ShouldBe("Takahashi");
+        (await WithHostAsync(null, sp => Task.FromResult(Protector(sp).Unprotect(token))))
+            .ShouldBe("a session issued before the rotation", "the key ring was re-encrypted under the new root key");
 
         var withOldKey = await NotifyHubCli.RunAsync(_data, null,
             new Dictionary<string, string> { ["NotifyHub__Keys__RootKey"] = Convert.ToBase64String(oldKey) }, "audit", "verify");
@@ -196,4 +201,7 @@ public sealed class Privacy_commands : IDisposable
     {
         NotifyHubFactory.DeleteDataDirectory(_data);
     }
+
+    private static IDataProtector Protector(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("NotifyHub.Tests.RootRotation");
 }
