@@ -11,6 +11,7 @@ using NotifyHub.Portal.Sessions;
 using NotifyHub.Portal.Statements;
 using NotifyHub.Portal.Status;
 using NotifyHub.Portal.Throttling;
+using NotifyHub.Web;
 
 namespace NotifyHub.Portal;
 
@@ -41,6 +42,7 @@ public sealed class PortalModule : IModule
         services.AddScoped<CallbackCodeCheck>();
         services.AddScoped<SetStatement>();
         services.AddHostedService<PortalSweeper>();
+        services.AddModulePages(typeof(PortalModule).Assembly);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPortalApiV1();

@@ -14,6 +14,7 @@ namespace NotifyHub.Portal.Sessions;
 public sealed class PortalSessions(PortalDbContext db, IOptions<PortalOptions> options, TimeProvider clock)
 {
     public const string Scheme = "Portal";
+    /// <summary>The __Host- prefix makes browsers insist on Secure, Path=/ and no Domain: no subdomain can set or read it.</summary>
     public const string CookieName = "__Host-portal-session";
 
     /// <summary>Adds a session to the context (saved with the caller's changes) and returns the token and expiry.</summary>
