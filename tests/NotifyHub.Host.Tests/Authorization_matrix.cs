@@ -69,6 +69,19 @@ public sealed partial class Authorization_matrix
         // Anonymous by design: the Twilio signature is the authentication, and nobody here can sign.
         ["DELETE /api/v1/incidents/{id:guid}/vendors/{vendorId:guid}"] = "401  403  404  403  403  403  403",
         ["GET /"] = "ok  ok  ok  ok  ok  ok  ok",
+        // Portal: public, throttled checks. The person's actions need a portal session (a staff token is not one): the
+        // endpoint answers 401 with the problem code portal_session_required, which the table counts as "ok".
+        ["POST /api/v1/portal/status"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["POST /api/v1/portal/callback-codes/check"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["POST /api/v1/portal/callbacks"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["POST /api/v1/portal/preferences"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["POST /api/v1/portal/resend"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["PUT /api/v1/incidents/{id:guid}/statement"] = "401  403  ok  403  403  403  403",
+        // Portal pages: public; the status page sends a visitor without a portal session to the check page.
+        ["GET portal"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["GET portal/check"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["GET portal/status"] = "ok  ok  ok  ok  ok  ok  ok",
+        ["GET portal/callback-code"] = "ok  ok  ok  ok  ok  ok  ok",
         ["GET /api/v1/callcentre/callbacks"] = "401  403  403  ok  ok  403  ok",
         ["GET /api/v1/callcentre/cases/{id:guid}"] = "401  403  403  404  404  403  404",
         ["GET /api/v1/callcentre/queue"] = "401  403  403  ok  403  403  403",

@@ -31,7 +31,8 @@ public sealed class CallCentreModule : IModule
             .AddConsumer<CallCentrePartiesProjectedConsumer>()
             .AddConsumer<NotificationSentConsumer>()
             .AddConsumer<NotificationDeliveredConsumer>()
-            .AddConsumer<NotificationFailedConsumer>();
+            .AddConsumer<NotificationFailedConsumer>()
+            .AddConsumer<PortalCallbackRequestedConsumer>();
 
         var services = module.Services;
         services.AddOptions<CallCentreOptions>().BindConfiguration(CallCentreOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -6,6 +6,7 @@ using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
 using NotifyHub.Intake.Pages.Imports;
+using NotifyHub.Intake.Portal;
 using NotifyHub.Web;
 
 namespace NotifyHub.Intake;
@@ -20,7 +21,8 @@ public sealed class IntakeModule : IModule
         module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>()
             .AddConsumer<VendorAssignedConsumer>()
             .AddConsumer<ProjectCallCentrePageConsumer>()
-            .AddConsumer<ImportedPartiesConsumer>();
+            .AddConsumer<ImportedPartiesConsumer>()
+            .AddConsumer<PortalPartiesConsumer>();
         module.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         module.Services.AddIncidents();
         module.Services.AddImports();

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NotifyHub.Portal.Database;
+using NotifyHub.Portal.Incidents;
+using NotifyHub.Portal.People;
+using NotifyHub.Portal.Sessions;
+using NotifyHub.Portal.Throttling;
+using NotifyHub.Privacy.BlindIndexes;
+using NotifyHub.Privacy.Keys;
+using System.Security.Cryptography;
+
+namespace NotifyHub.Portal.Status;
+
+/// <summary>What a status check ends in: a verified person's status, a throttled client, or the one "no match".</summary>
+public sealed record StatusOutcome(StatusResponse? Status, TimeSpan? RetryAfter, PortalPerson? Person = null)
+{
+    public bool Matched => Status is not null;
+}
+
+/// <summary>
+/// Checks a reference code and one factor. Every failure (unknown or malformed code, wrong factor, locked code) does
+/// the same work — an index per open incident, one lookup per incident, both factor indexes, a counter update and a
+/// failure row — and gives the same answer, so neither the body nor the timing tells an attacker which it was.
+/// </summary>
+public sealed class StatusCheck(
+    PortalDbContext db, OpenIncidents open, BlindIndexer indexer, PortalThrottle throttle, PortalSessions sessions,
+    StatusView view, IOptions<PortalOptions> options, TimeProvider clock)
+{
+    /// <summary>A well-formed code no one has: what an unreadable code is looked up as, so that path does the same work.</summary>
+    private const string Decoy = "0000-0000-0000-0000";
+
+    public async Task<StatusOutcome> CheckAsync(StatusRequest request, HttpContext context, string? uiLanguage, CancellationToken ct)
+    {
+        StatusInput.Validate(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)));
+        var clientKey = await throttle.ClientKeyAsync(context, ct);
+        if (await throttle.RetryAfterAsync(clientKey, ct) is { } wait)
+        {
+            return new StatusOutcome(null, wait);
+        }
+
+        var readable = ReferenceCodeReader.TryRead(request.ReferenceCode, out var canonical);
+        var person = await FindAsync(readable ? canonical! : Decoy, ct);
+        if (!readable)
+        {
+            person = null;
+        }
+
+        var now = clock.GetUtcNow();
+        var incidents = await open.ListAsync(db, ct);
+        var factorIncident = person?.IncidentId ?? (incidents.Count > 0 ? incidents[0] : Guid.Empty);
+        var factorMatches = await FactorMatchesAsync(person, factorIncident, request, ct);
+        var locked = person?.LockedUntil is { } until && until > now;
+        if (person is not null && factorMatches && !locked)
+        {
+            await db.People.Where(p => p.PersonId == person.PersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.FailedFactors, 0), ct);
+            var (token, expiresAt) = sessions.Start(person.PersonId, person.IncidentId);
+            await db.SaveChangesAsync(ct);
+            return new StatusOutcome(await view.BuildAsync(person, token, expiresAt, uiLanguage, ct), null, person);
+        }
+
+        // A locked code's attempts count against the client, not the code: the lock runs 15 minutes from when it was set.
+        var counted = person is not null && !locked ? person.PersonId : Guid.Empty;
+        await CountFailedFactorAsync(counted, now, ct);
+        await throttle.RecordFailureAsync(clientKey, ct);
+        await db.SaveChangesAsync(ct);
+        return new StatusOutcome(null, null);
+    }
+
+    private async Task<PortalPerson?> FindAsync(string code, CancellationToken ct)
+    {
+        PortalPerson? found = null;
+        foreach (var incident in await open.ListAsync(db, ct))
+        {
+            byte[] index;
+            try
+            {
+                index = (await indexer.ComputeAsync(incident, BlindIndexKind.ReferenceCode, code, ct)).ToArray();
+            }
+            catch (KeyDestroyedException)
+            {
+                continue; // Shredded: nobody in it can be found any more.
+            }
+
+            // Every open incident is searched even after a match, so a hit costs the same as a miss.
+            var match = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.IncidentId == incident && p.ReferenceCodeIndex == index, ct);
+            found ??= match;
+        }
+
+        return found;
+    }
+
+    private async Task<bool> FactorMatchesAsync(PortalPerson? person, Guid incident, StatusRequest request, CancellationToken ct)
+    {
+        var dob = await IndexAsync(incident, BlindIndexKind.DateOfBirth, request.DateOfBirth, ct);
+        var postcode = await IndexAsync(incident, BlindIndexKind.Postcode, request.Postcode, ct);
+        var dobMatches = dob is not null && Same(dob, person?.DateOfBirthIndex);
+        var postcodeMatches = postcode is not null && Same(postcode, person?.PostcodeIndex);
+
+        // Every factor given must match; at least one is given (validated).
+        return (dob is null || dobMatches) && (postcode is null || postcodeMatches) && (dob is not null || postcode is not null);
+    }
+
+    private async Task<byte[]?> IndexAsync(Guid incident, BlindIndexKind kind, string? value, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(value) || incident == Guid.Empty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await indexer.ComputeAsync(incident, kind, value, ct)).ToArray();
+        }
+        catch (KeyDestroyedException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Same(byte[] typed, byte[]? stored) =>
+        stored is not null && CryptographicOperations.FixedTimeEquals(typed, stored);
+
+    /// <summary>One more failed factor for the code; the limit locks it. Runs (on no row) for an unknown code too.</summary>
+    private async Task CountFailedFactorAsync(Guid personId, DateTimeOffset now, CancellationToken ct)
+    {
+        var settings = options.Value;
+        await db.People.Where(p => p.PersonId == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.FailedFactors, p => p.FailedFactors + 1), ct);
+        DateTimeOffset? lockUntil = now + settings.LockDuration;
+        await db.People.Where(p => p.PersonId == personId && p.FailedFactors >= settings.MaxFailedFactors)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, lockUntil).SetProperty(p => p.FailedFactors, 0), ct);
+    }
+}

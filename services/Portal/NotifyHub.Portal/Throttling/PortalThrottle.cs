@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Messaging;
+using NotifyHub.Contracts;
+using NotifyHub.Contracts.Portal;
+using NotifyHub.Portal.Database;
+using NotifyHub.Privacy.BlindIndexes;
+
+namespace NotifyHub.Portal.Throttling;
+
+/// <summary>
+/// Makes guessing hopeless and noisy: failures are rows in the portal's database (so every instance counts the same),
+/// keyed by an HMAC of the client address; a client over its limit gets 429 with the seconds until its window frees
+/// up, and a jump in failures across all clients raises one <see cref="PortalAbuseSuspected"/> per window.
+/// </summary>
+public sealed class PortalThrottle(PortalDbContext db, BlindIndexer indexer, IOptions<PortalOptions> options, TimeProvider clock)
+{
+    private PortalOptions Options => options.Value;
+
+    /// <summary>
+    /// The client address as a keyed HMAC under the portal's own index key (the portal holder's id stands in for an
+    /// incident): failures can be counted per address without storing one.
+    /// </summary>
+    public async Task<byte[]> ClientKeyAsync(HttpContext context, CancellationToken ct)
+    {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return (await indexer.ComputeAsync(InternalHolders.Portal, BlindIndexKind.ExternalId, address, ct)).ToArray();
+    }
+
+    /// <summary>How long the client must wait, or null when it may try again now.</summary>
+    public async Task<TimeSpan?> RetryAfterAsync(byte[] clientKey, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var since = now - Options.ClientWindow;
+        var recent = await db.Failures.AsNoTracking()
+            .Where(f => f.ClientKey == clientKey && f.At > since)
+            .OrderByDescending(f => f.At).Select(f => f.At).Take(Options.MaxFailuresPerClient).ToListAsync(ct);
+        if (recent.Count < Options.MaxFailuresPerClient)
+        {
+            return null;
+        }
+
+        // The window frees up when the oldest of the last N failures leaves it.
+        var wait = recent[^1] + Options.ClientWindow - now;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+    }
+
+    /// <summary>Counts a failure (saved with the caller's other changes) and checks the global alarm.</summary>
+    public async Task RecordFailureAsync(byte[] clientKey, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        db.Failures.Add(new PortalFailure { ClientKey = clientKey, At = now });
+        var since = now - Options.GlobalWindow;
+        var failures = await db.Failures.CountAsync(f => f.At > since, ct) + 1;
+        if (failures >= Options.GlobalAlarmThreshold && !await db.Alarms.AnyAsync(a => a.At > since, ct))
+        {
+            db.Alarms.Add(new PortalAlarm { At = now, Failures = failures });
+            db.Publish(new PortalAbuseSuspected(failures, Options.GlobalAlarmThreshold, Options.GlobalWindow, now));
+        }
+    }
+
+    /// <summary>Drops failures no window looks at any more, so the table stays small.</summary>
+    public Task<int> PruneAsync(CancellationToken ct)
+    {
+        var keep = new[] { Options.ClientWindow, Options.GlobalWindow, Options.LockDuration }.Max();
+        var before = clock.GetUtcNow() - keep - TimeSpan.FromMinutes(1);
+        return db.Failures.Where(f => f.At < before).ExecuteDeleteAsync(ct);
+    }
+}
