@@ -17,8 +17,8 @@ public sealed class Supervising_the_queue(PagesHost host)
     [InlineData("ja", "コールセンターのキュー", "このアカウントはブロックされています")]
     public async Task A_supervisor_sees_the_queue_and_unblocks_a_guessing_agent(string language, string heading, string blocked)
     {
-        var vendor = await TestCallCentre.RegisterVendorAsync(host.App);
-        var (incident, code) = await TestCallCentre.IncidentForAsync(host.App, vendor);
+        var vendor = await TestCallCentre.RegisterVendorAsync(host);
+        var (incident, code) = await TestCallCentre.IncidentForAsync(host, vendor);
         var agent = await StaffAccounts.CreateAsync(host.App, Roles.Agent, vendor);
         using var agentClient = await CookieClient.CreateAsync(host.BaseAddress, agent.Email, agent.Password);
         var token = CookieClient.Token(await agentClient.GetStringAsync(new Uri("/callcentre", UriKind.Relative)));
@@ -71,7 +71,7 @@ public sealed class Supervising_the_queue(PagesHost host)
     [Fact]
     public async Task A_privacy_officer_assigns_and_unassigns_a_vendor_from_the_incident_page()
     {
-        var vendor = await TestCallCentre.RegisterVendorAsync(host.App);
+        var vendor = await TestCallCentre.RegisterVendorAsync(host);
         var incident = await TestIncidents.OpenAsync(host.App, "Incident needing a call centre");
         var officer = await StaffAccounts.CreateAsync(host.App, Roles.PrivacyOfficer);
         var page = await host.NewPageAsync("fr");

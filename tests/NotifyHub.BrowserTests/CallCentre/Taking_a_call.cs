@@ -15,8 +15,8 @@ public sealed class Taking_a_call(PagesHost host)
     [InlineData("ja", "通話の受付")]
     public async Task An_agent_verifies_a_caller_works_the_case_and_closes_it(string language, string heading)
     {
-        var vendor = await TestCallCentre.RegisterVendorAsync(host.App);
-        var (_, code) = await TestCallCentre.IncidentForAsync(host.App, vendor);
+        var vendor = await TestCallCentre.RegisterVendorAsync(host);
+        var (_, code) = await TestCallCentre.IncidentForAsync(host, vendor);
         var agent = await StaffAccounts.CreateAsync(host.App, Roles.Agent, vendor);
         var page = await host.NewPageAsync(language);
         await PagesHost.SignInAsync(page, agent.Email, agent.Password);
@@ -89,8 +89,8 @@ public sealed class Taking_a_call(PagesHost host)
     [Fact]
     public async Task A_case_of_another_vendor_is_not_found()
     {
-        var vendor = await TestCallCentre.RegisterVendorAsync(host.App);
-        var (incident, code) = await TestCallCentre.IncidentForAsync(host.App, vendor);
+        var vendor = await TestCallCentre.RegisterVendorAsync(host);
+        var (incident, code) = await TestCallCentre.IncidentForAsync(host, vendor);
         var agent = await StaffAccounts.CreateAsync(host.App, Roles.Agent, vendor);
         using var mine = await CookieClient.CreateAsync(host.BaseAddress, agent.Email, agent.Password);
         var form = await mine.GetStringAsync(new Uri("/callcentre", UriKind.Relative));

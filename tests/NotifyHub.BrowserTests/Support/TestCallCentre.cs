@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
@@ -31,18 +32,20 @@ public static class TestCallCentre
         + "cc-ext-2,Bartholomew,Okonkwo-Vance,bart.canary@example.com,+61 491 570 157,3000,1975-11-02,fr,name;payment_card\n";
 
     /// <summary>A vendor the call centre knows (registered through the admin API, so <c>VendorRegistered</c> is published).</summary>
-    public static async Task<Guid> RegisterVendorAsync(NotifyHubFactory app)
+    public static async Task<Guid> RegisterVendorAsync(PagesHost host)
     {
-        using var admin = await StaffAccounts.AdminClientAsync(app);
+        using var admin = await ApiClientAsync(host, NotifyHubFactory.AdminEmail, NotifyHubFactory.AdminPassword);
         var response = await admin.PostAsJsonAsync("/api/v1/vendors", new { name = $"Calls Ltd {Guid.NewGuid():N}", kind = "call-centre" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     /// <summary>An incident with two people, an English call script, and <paramref name="vendor"/> assigned (back-fill done).</summary>
-    public static async Task<(Guid Incident, string ReferenceCode)> IncidentForAsync(NotifyHubFactory app, Guid vendor)
+    public static async Task<(Guid Incident, string ReferenceCode)> IncidentForAsync(PagesHost host, Guid vendor)
     {
-        using var officer = await StaffAccounts.PrivacyOfficerClientAsync(app);
+        var app = host.App;
+        var account = await StaffAccounts.CreateAsync(app, Roles.PrivacyOfficer);
+        using var officer = await ApiClientAsync(host, account.Email, account.Password);
         var incident = await TestIncidents.OpenAsync(app, "Call-centre incident");
         await ImportAsync(officer, incident);
         await Eventually.TrueAsync(async () => (await officer.PostAsJsonAsync($"/api/v1/incidents/{incident}/scripts", new
@@ -59,6 +62,20 @@ public static class TestCallCentre
             return rows.EnumerateArray().Any(r => r.GetProperty("status").GetString() == "completed" && r.GetProperty("projected").GetInt32() == 2);
         }, Wait, "the back-fill did not complete");
         return (incident, await ReferenceCodeAsync(app, incident));
+    }
+
+    /// <summary>
+    /// An API client signed in with a bearer token, over the host's real port (the factory's own client has no
+    /// in-memory server once the host runs on Kestrel).
+    /// </summary>
+    public static async Task<HttpClient> ApiClientAsync(PagesHost host, string email, string password)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public static async Task ImportAsync(HttpClient officer, Guid incident)
