@@ -34,7 +34,7 @@ public static class TestCallCentre
     /// <summary>A vendor the call centre knows (registered through the admin API, so <c>VendorRegistered</c> is published).</summary>
     public static async Task<Guid> RegisterVendorAsync(PagesHost host)
     {
-        using var admin = await ApiClientAsync(host, NotifyHubFactory.AdminEmail, NotifyHubFactory.AdminPassword);
+        using var admin = await host.ApiClientAsync(NotifyHubFactory.AdminEmail, NotifyHubFactory.AdminPassword);
         var response = await admin.PostAsJsonAsync("/api/v1/vendors", new { name = $"Calls Ltd {Guid.NewGuid():N}", kind = "call-centre" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -45,7 +45,7 @@ public static class TestCallCentre
     {
         var app = host.App;
         var account = await StaffAccounts.CreateAsync(app, Roles.PrivacyOfficer);
-        using var officer = await ApiClientAsync(host, account.Email, account.Password);
+        using var officer = await host.ApiClientAsync(account.Email, account.Password);
         var incident = await TestIncidents.OpenAsync(app, "Call-centre incident");
         await ImportAsync(officer, incident);
         await Eventually.TrueAsync(async () => (await officer.PostAsJsonAsync($"/api/v1/incidents/{incident}/scripts", new
@@ -62,20 +62,6 @@ public static class TestCallCentre
             return rows.EnumerateArray().Any(r => r.GetProperty("status").GetString() == "completed" && r.GetProperty("projected").GetInt32() == 2);
         }, Wait, "the back-fill did not complete");
         return (incident, await ReferenceCodeAsync(app, incident));
-    }
-
-    /// <summary>
-    /// An API client signed in with a bearer token, over the host's real port (the factory's own client has no
-    /// in-memory server once the host runs on Kestrel).
-    /// </summary>
-    public static async Task<HttpClient> ApiClientAsync(PagesHost host, string email, string password)
-    {
-        var client = new HttpClient { BaseAddress = host.BaseAddress };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     public static async Task ImportAsync(HttpClient officer, Guid incident)
