@@ -13,6 +13,7 @@ using NotifyHub.CallCentre.Scripts;
 using NotifyHub.CallCentre.Support;
 using NotifyHub.CallCentre.Vendors;
 using NotifyHub.CallCentre.Verification;
+using NotifyHub.Web;
 
 namespace NotifyHub.CallCentre;
 
@@ -51,6 +52,7 @@ public sealed class CallCentreModule : IModule
         services.AddScoped<SupervisorQueue>();
         services.AddScoped<RetentionPurge>();
         services.AddHostedService<RetentionSweeper>();
+        services.AddModulePages(typeof(CallCentreModule).Assembly);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

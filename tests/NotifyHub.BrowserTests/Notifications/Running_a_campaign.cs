@@ -43,7 +43,7 @@ public sealed class Running_a_campaign(PagesHost host)
 
     private async Task<Guid> CreateCampaignAsync(StaffAccounts.Account account, Guid incident)
     {
-        using var api = await StaffAccounts.ClientAsync(host.App, account.Email, account.Password);
+        using var api = await host.ApiClientAsync(account.Email, account.Password);
         Guid? template = null;
         // The notifications module learns of the incident from the bus: retry until it has.
         await Eventually.TrueAsync(async () =>

@@ -13,7 +13,13 @@ public static class KeyboardWalk
           const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
           const all = [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
           all.forEach((e, i) => e.setAttribute('data-keyboard-walk', String(i)));
-          if (document.activeElement) document.activeElement.blur();
+          // Start from the top even when the page put the focus further down (autofocus): focusing a throw-away
+          // element at the very start moves the browser's focus-navigation starting point there.
+          const start = document.createElement('span');
+          start.tabIndex = -1;
+          document.body.prepend(start);
+          start.focus();
+          start.remove();
           return all.length;
         }
         """;

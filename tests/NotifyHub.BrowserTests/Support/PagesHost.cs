@@ -1,5 +1,9 @@
 using Microsoft.Playwright;
 using NotifyHub.Testing;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace NotifyHub.BrowserTests.Support;
 
@@ -62,6 +66,20 @@ public sealed class PagesHost : IAsyncLifetime
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("main button[type=submit]");
+    }
+
+    /// <summary>
+    /// An API client signed in with a bearer token, over the host's real port (the factory's own client has no
+    /// in-memory server once the host runs on Kestrel).
+    /// </summary>
+    public async Task<HttpClient> ApiClientAsync(string email, string password)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async Task DisposeAsync()

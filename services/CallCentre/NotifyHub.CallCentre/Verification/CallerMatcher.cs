@@ -10,9 +10,9 @@ namespace NotifyHub.CallCentre.Verification;
 /// Finds the one person a caller's factors point to among the incidents the vendor works, comparing blind indexes
 /// only (each incident has its own index key). The agent learns match or no match, never a value.
 /// </summary>
-internal sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
+public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
 {
-    public async Task<CallerRecord?> FindAsync(Guid vendorId, Guid? incidentId, CallerFactors factors, CancellationToken ct)
+    internal async Task<CallerRecord?> FindAsync(Guid vendorId, Guid? incidentId, CallerFactors factors, CancellationToken ct)
     {
         var incidents = await db.Assignments.AsNoTracking()
             .Where(a => a.VendorId == vendorId && AssignmentStatus.Active.Contains(a.Status))

@@ -13,7 +13,7 @@ namespace NotifyHub.CallCentre.Verification;
 /// bare "no", the same for an unknown code, a wrong factor or two people matching. Every attempt is recorded and
 /// audited; too many failures block the agent.
 /// </summary>
-internal sealed class CallerVerification(
+public sealed class CallerVerification(
     CallCentreDbContext db, CallerMatcher matcher, VerificationMeter meter, CallCentreAudit audit, TimeProvider clock)
 {
     public async Task<VerificationResult> VerifyAsync(VerifyCaller request, CallCentreActor actor, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace NotifyHub.CallCentre.Verification;
 /// row per user in the privacy store): the blocked agent can then neither verify nor read a case, and is unblocked
 /// the same way as after bulk reads, by a supervisor of the same vendor or an admin.
 /// </summary>
-internal sealed class VerificationMeter(
+public sealed class VerificationMeter(
     CallCentreDbContext db, AccessBlocks blocks, AuditLog audit, IOptions<CallCentreOptions> options, TimeProvider clock)
 {
     public async Task<bool> IsBlockedAsync(Guid agentId, CancellationToken ct) =>
