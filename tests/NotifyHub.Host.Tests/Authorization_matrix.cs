@@ -149,10 +149,7 @@ public sealed partial class Authorization_matrix
             ["other vendor's agent"] = await StaffAccounts.CreateAsync(factory, Roles.Agent, Guid.NewGuid()),
         };
 
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => $"{method} {Route(e.RoutePattern.RawText!)}"))
-            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var endpoints = EndpointsOf(factory);
         var missing = endpoints.Where(e => !Expected.ContainsKey(e)).ToList();
         missing.ShouldBeEmpty($"endpoints with no line in {nameof(Authorization_matrix)}.{nameof(Expected)}: add one each");
         Expected.Keys.Except(endpoints).ShouldBeEmpty("lines for endpoints the app no longer maps");
@@ -195,6 +192,46 @@ public sealed partial class Authorization_matrix
 
         wrong.ShouldBeEmpty($"actual table:\n{actualTable}");
     }
+
+    /// <summary>
+    /// The two callers whose right has ended while they still hold a token: a disabled privacy officer and an agent
+    /// of a revoked vendor. Every endpoint answers them exactly as it answers someone who never signed in.
+    /// </summary>
+    [Fact]
+    public async Task A_disabled_user_and_a_revoked_vendors_agent_get_what_anonymous_gets_everywhere()
+    {
+        await using var factory = new NotifyHubFactory(new Dictionary<string, string?> { ["environment"] = "Production" });
+        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var admin = await StaffAccounts.AdminClientAsync(factory);
+        var officer = await StaffAccounts.CreateAsync(factory, Roles.PrivacyOfficer);
+        var vendor = Guid.NewGuid();
+        var agent = await StaffAccounts.CreateAsync(factory, Roles.Agent, vendor);
+        using var disabled = await StaffAccounts.ClientAsync(factory, officer.Email, officer.Password, followRedirects: false);
+        using var revoked = await StaffAccounts.ClientAsync(factory, agent.Email, agent.Password, followRedirects: false);
+        (await admin.PostAsync(new Uri($"/api/v1/staff/{officer.Id}/disable", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync(new Uri($"/api/v1/vendors/{vendor}/revoke", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        var wrong = new List<string>();
+        foreach (var endpoint in EndpointsOf(factory))
+        {
+            var expected = await CallAsync(anonymous, endpoint);
+            foreach (var (caller, client) in new[] { ("disabled privacy officer", disabled), ("revoked vendor's agent", revoked) })
+            {
+                if (await CallAsync(client, endpoint) is var outcome && outcome != expected)
+                {
+                    wrong.Add($"{endpoint} as {caller}: {outcome}, anonymous gets {expected}");
+                }
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+
+    private static List<string> EndpointsOf(NotifyHubFactory factory) =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => $"{method} {Route(e.RoutePattern.RawText!)}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
 
     private static async Task<string> CallAsync(HttpClient client, string endpoint)
     {
