@@ -4,7 +4,9 @@ using NotifyHub.Console.Database;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Parties;
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 
 namespace NotifyHub.Notifications.Tests.Audit;
 
@@ -37,6 +39,13 @@ public sealed class Audit_trail
             entry.ActorUserId.ShouldBe(actor, action);
             entry.Details!.ShouldNotContain("example.test");
         }
+
+        // The service's own decrypts are not metered per record but are on the trail: counts per campaign and purpose.
+        var delivered = (await app.CampaignAsync(campaign)).GetProperty("delivered").GetInt32();
+        var decrypts = await AuditTrail.OfAsync(app.Factory.Services, "projection.decrypt_batch", campaign);
+        decrypts.Sum(e => JsonDocument.Parse(e.Details!).RootElement.GetProperty("count").GetString() is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0)
+            .ShouldBeGreaterThanOrEqualTo(delivered);
+        decrypts.ShouldAllBe(e => !e.Details!.Contains("example.test"));
 
         (await AuditTrail.VerifyAsync(app.Factory.Services)).IsValid.ShouldBeTrue();
     }

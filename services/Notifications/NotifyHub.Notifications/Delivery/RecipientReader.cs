@@ -1,16 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Purposes;
+using System.Globalization;
 
 namespace NotifyHub.Notifications.Delivery;
 
-/// <summary>Opens the person's latest projection for the notification's channel, in memory only.</summary>
+/// <summary>
+/// Opens the person's latest projection for the notification's channel, in memory only. Unlike an agent's read, this
+/// is the service's own work and is not metered per record; each batch leaves one audit entry per campaign and
+/// purpose with its count (through the module's outbox), so the trail shows who decrypted how many, and why.
+/// </summary>
 public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder projections)
 {
+    public const string BatchDecryptAction = "projection.decrypt_batch";
+
     /// <summary>Null when the person has no projection for the channel or it can no longer be read (key shredded).</summary>
     public async Task<RecipientDetails?> ReadAsync(Notification notification, CancellationToken ct) =>
         (await ReadAsync([notification], ct)).GetValueOrDefault(notification.Id);
@@ -32,13 +41,37 @@ public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder
                 .Where(p => incidents.Contains(p.IncidentId) && people.Contains(p.PersonId))
                 .ToListAsync(ct))
             .ToDictionary(p => (p.IncidentId, p.PersonId, p.Purpose));
+        var opened = new Dictionary<(Guid Incident, Guid? Campaign, Purpose Purpose), int>();
         foreach (var notification in notifications)
         {
             if (parties.GetValueOrDefault((notification.IncidentId, notification.PersonId, notification.Channel.PurposeOf())) is { } party
                 && await OpenAsync(notification, party, ct) is { } details)
             {
                 result[notification.Id] = details;
+                var key = (notification.IncidentId, notification.CampaignId, party.Purpose);
+                opened[key] = opened.GetValueOrDefault(key) + 1;
             }
+        }
+
+        foreach (var ((incident, campaign, purpose), count) in opened)
+        {
+            db.Audit(new AuditEvent(BatchDecryptAction, AuditOutcomes.Done)
+            {
+                SubjectId = campaign ?? incident,
+                Purpose = purpose,
+                Details = new Dictionary<string, string>
+                {
+                    ["incident_id"] = incident.ToString(),
+                    ["campaign_id"] = campaign?.ToString() ?? "",
+                    ["count"] = count.ToString(CultureInfo.InvariantCulture),
+                },
+            });
+        }
+
+        if (opened.Count > 0)
+        {
+            // Recorded as soon as the values are open, not with the delivery: what follows clears the change tracker.
+            await db.SaveChangesAsync(ct);
         }
 
         return result;

@@ -80,9 +80,10 @@ public sealed class LetterBatches(
             .OrderBy(n => n.Id).ToListAsync(ct);
         var contents = new List<LetterContent>(batch.Count);
         var now = clock.GetUtcNow();
+        var recipients = await reader.ReadAsync(batch, ct); // one query and one audit entry for the batch
         foreach (var letter in batch)
         {
-            var recipient = await reader.ReadAsync(letter, ct);
+            var recipient = recipients.GetValueOrDefault(letter.Id);
             if (recipient is null || recipient.PostalLines.Count < 2)
             {
                 await outcomes.FailAsync(letter, "no_postal_address", now, ct);
