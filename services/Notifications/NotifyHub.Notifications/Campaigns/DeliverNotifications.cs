@@ -1,8 +1,5 @@
 namespace NotifyHub.Notifications.Campaigns;
 
-/// <summary>Internal to notifications: enrol the next page of the incident's parties (after <paramref name="AfterPartyId"/>) in a launched campaign.</summary>
-public sealed record EnrolCampaignPage(Guid CampaignId, long AfterPartyId);
-
 /// <summary>
 /// Internal to notifications: send these notifications, up to <c>DeliveryBatchSize</c> of them. Any worker may take
 /// the message (competing consumers); each notification's own state decides what happens to it. Many to a message,
