@@ -16,9 +16,10 @@ public sealed class Audit_trail
     [Fact]
     public async Task Creating_a_template_and_creating_launching_pausing_resuming_and_cancelling_a_campaign_each_leave_one_entry()
     {
+        // Five emails a second for 150 people: the campaign is still running when it is cancelled, however slow the machine.
         await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?> { ["NotifyHub:Notifications:Throttle:Email"] = "5" });
         var incident = await app.OpenIncidentAsync();
-        await app.SeedAndWaitAsync(incident, [.. Enumerable.Range(0, 40).Select(i => TestPerson.Create(i, email: $"p{i}@example.test"))]);
+        await app.SeedAndWaitAsync(incident, [.. Enumerable.Range(0, 150).Select(i => TestPerson.Create(i, email: $"p{i}@example.test"))]);
         var template = await app.CreateTemplateAsync(incident, SampleTemplates.Email);
         var campaign = await app.CreateCampaignAsync(incident, ["email"], "all", new() { ["email"] = template });
         await app.LaunchAsync(campaign);

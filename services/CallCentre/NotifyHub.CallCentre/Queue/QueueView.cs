@@ -1,6 +1,9 @@
 namespace NotifyHub.CallCentre.Queue;
 
-/// <summary>A supervisor's view of their vendor's call centre today (UTC day).</summary>
+/// <summary>
+/// A supervisor's view of their vendor's call centre: counts of today (UTC day), and callbacks due in the next 24 hours
+/// or overdue.
+/// </summary>
 public sealed record QueueView(
     int OpenCases,
     int Waiting,

@@ -25,7 +25,9 @@ public sealed class SupervisorQueue(CallCentreDbContext db, AccessBlocks blocks,
         var waiting = await open.CountAsync(c => !db.Notes.Any(n => n.CaseId == c.Id) && !db.Callbacks.Any(b => b.CaseId == c.Id)
             && !db.Escalations.Any(e => e.CaseId == c.Id), ct);
         var pending = db.Callbacks.AsNoTracking().Where(c => c.VendorId == vendor && c.Status == CallbackStatus.Pending);
-        var due = await pending.CountAsync(c => c.DueAt >= now && c.DueAt < today.AddDays(1), ct);
+        // The next 24 hours, not "before midnight UTC": a callback at 00:30 is as pressing at 23:45 as one at 23:55.
+        var soon = now.AddDays(1);
+        var due = await pending.CountAsync(c => c.DueAt >= now && c.DueAt < soon, ct);
         var overdue = await pending.CountAsync(c => c.DueAt < now, ct);
         var escalations = await db.Escalations.CountAsync(e => e.VendorId == vendor && e.EscalatedAt >= today, ct);
 
