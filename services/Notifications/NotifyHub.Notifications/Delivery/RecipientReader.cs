@@ -3,9 +3,9 @@ using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Templates;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Keys;
-using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Purposes;
 using System.Globalization;
 
