@@ -23,7 +23,7 @@ public sealed class Audit_trail
         var template = await app.CreateTemplateAsync(incident, SampleTemplates.Email);
         var campaign = await app.CreateCampaignAsync(incident, ["email"], "all", new() { ["email"] = template });
         await app.LaunchAsync(campaign);
-        await Eventually.TrueAsync(async () => (await app.CampaignAsync(campaign)).GetProperty("delivered").GetInt32() > 0, TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(async () => (await app.CampaignAsync(campaign)).GetProperty("delivered").GetInt32() > 0, TimeSpan.FromSeconds(90));
         foreach (var step in new[] { "pause", "resume", "cancel" })
         {
             (await app.Client.PostAsync($"/api/v1/campaigns/{campaign}/{step}", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted, step);
