@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # PostgreSQL 15 for tests: postgres.sh start|stop STATE_DIR
 # start prints `export ...` lines (also written to STATE_DIR/postgres.env).
+# Tests run with fsync and synchronous commit off (nothing to keep). Benchmarks must measure what production runs:
+# NOTIFYHUB_POSTGRES_DURABLE=1 keeps PostgreSQL's durable defaults (fsync, synchronous_commit, full_page_writes on).
 set -euo pipefail
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -29,13 +31,15 @@ start)
   as_user postgres "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 \
       --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
     || fail "$dir/initdb.log" "initdb failed"
+  speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [[ ${NOTIFYHUB_POSTGRES_DURABLE:-} == 1 ]] && speed=""
   # -w waits until the server accepts connections (or the -t timeout passes).
   as_user postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 $speed" \
       start >"$dir/pg_ctl.log" 2>&1 \
     || fail "$dir/pg_ctl.log" "$dir/server.log" "PostgreSQL did not start on port $port"
   echo "$port" >"$dir/port"
-  log "PostgreSQL ready on 127.0.0.1:$port in $(since "$t0") s"
+  log "PostgreSQL ready on 127.0.0.1:$port in $(since "$t0") s${speed:+ (fsync off)}"
   tee "$state/postgres.env" <<ENV
 export NOTIFYHUB_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true'
 ENV

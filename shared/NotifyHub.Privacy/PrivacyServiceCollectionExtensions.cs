@@ -38,6 +38,8 @@ public static class PrivacyServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.KeyCacheDuration));
 
+        services.TryAddSingleton<AuditGroupCommit>();
+
         // Scoped: each works through the scope's PrivacyDbContext.
         services.TryAddScoped<KeyStore>();
         services.TryAddScoped<FieldCipher>();

@@ -19,7 +19,7 @@ namespace NotifyHub.Benchmarks.CallCentre;
 /// of birth) → open the case (one metered read) → add a note → close, through the real API of an in-process host on
 /// PostgreSQL, for the given time; p50/p99 per step. Then the hand-SQL baseline (<see cref="HandSqlBaseline"/>) with
 /// the same number of agents. The key service's bulk-read limit is raised for the run: every loop is one read.
-/// Needs the test PostgreSQL (scripts/test.sh --servers-only).
+/// Needs a durable PostgreSQL: <c>NOTIFYHUB_POSTGRES_DURABLE=1 scripts/test.sh --servers-only</c>.
 /// </summary>
 public static class CallCentreBenchmark
 {
@@ -43,6 +43,7 @@ public static class CallCentreBenchmark
         }
 
         await using var database = await PostgresDatabase.CreateAsync();
+        await DurablePostgres.RequireAsync(database.ConnectionString);
         await using var factory = new NotifyHubFactory(new Dictionary<string, string?>
         {
             ["NotifyHub:Database:Provider"] = "PostgreSql",

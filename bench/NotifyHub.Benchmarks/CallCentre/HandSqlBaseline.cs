@@ -6,8 +6,9 @@ namespace NotifyHub.Benchmarks.CallCentre;
 
 /// <summary>
 /// The floor for the same loop: the statements a hand-written service would run, straight over Npgsql on the same
-/// PostgreSQL tables, with no HTTP, authentication, key service, encryption or audit chain. Each simulated agent owns
-/// a connection from the pool and works its own people.
+/// PostgreSQL tables, with no HTTP, authentication, key service or encryption: the indexed lookup, the case insert,
+/// the note and the close, and one plain audit row per step (an unchained table: no head to lock, no hash). Each
+/// simulated agent owns a connection from the pool and works its own people.
 /// </summary>
 internal static class HandSqlBaseline
 {
@@ -17,6 +18,12 @@ internal static class HandSqlBaseline
         var times = new StepTimes();
         var stopAt = TimeProvider.System.GetUtcNow().UtcDateTime + duration;
         await using var source = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = Math.Min(agents, 90) } }.Build();
+        await using (var create = source.CreateCommand(
+            "CREATE TABLE IF NOT EXISTS public.bench_audit (id uuid PRIMARY KEY, at bigint NOT NULL, actor uuid NOT NULL, action text NOT NULL, subject uuid)"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
         var tasks = Enumerable.Range(0, agents).Select(agent => Task.Run(async () =>
         {
             var mine = people.Where((_, i) => i % agents == agent).ToList();
@@ -49,6 +56,7 @@ internal static class HandSqlBaseline
                     await open.ExecuteNonQueryAsync();
                 }
 
+                await AuditAsync(source, agentId, "verify", person.IncidentId);
                 times.Add("verify", watch.Elapsed);
                 watch.Restart();
                 await using (var read = source.CreateCommand(
@@ -62,6 +70,7 @@ internal static class HandSqlBaseline
                     await reader.ReadAsync();
                 }
 
+                await AuditAsync(source, agentId, "read", person.IncidentId);
                 times.Add("read", watch.Elapsed);
                 watch.Restart();
                 await using (var note = source.CreateCommand(
@@ -77,6 +86,7 @@ internal static class HandSqlBaseline
                     await note.ExecuteNonQueryAsync();
                 }
 
+                await AuditAsync(source, agentId, "note", person.IncidentId);
                 times.Add("note", watch.Elapsed);
                 watch.Restart();
                 await using (var close = source.CreateCommand(
@@ -87,11 +97,23 @@ internal static class HandSqlBaseline
                     await close.ExecuteNonQueryAsync();
                 }
 
+                await AuditAsync(source, agentId, "close", person.IncidentId);
                 times.Add("close", watch.Elapsed);
             }
         })).ToList();
         await Task.WhenAll(tasks);
         return times;
+    }
+
+    private static async Task AuditAsync(NpgsqlDataSource source, Guid agentId, string action, Guid subject)
+    {
+        await using var audit = source.CreateCommand("INSERT INTO public.bench_audit (id, at, actor, action, subject) VALUES ($1, $2, $3, $4, $5)");
+        audit.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+        audit.Parameters.Add(new() { Value = TimeProvider.System.GetUtcNow().UtcTicks });
+        audit.Parameters.Add(new() { Value = agentId });
+        audit.Parameters.Add(new() { Value = action });
+        audit.Parameters.Add(new() { Value = subject });
+        await audit.ExecuteNonQueryAsync();
     }
 }
 

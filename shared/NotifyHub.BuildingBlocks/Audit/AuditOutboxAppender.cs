@@ -10,7 +10,9 @@ namespace NotifyHub.BuildingBlocks.Audit;
 /// <summary>
 /// Appends audit rows taken from a module's outbox to the chain, each exactly once: the entry and an inbox row keyed
 /// by the outbox message id commit together in the privacy store, so a row handed over twice (a crash before the
-/// module deleted it, two instances claiming it) is skipped the second time.
+/// module deleted it, two instances claiming it) is skipped the second time. A dispatch batch is appended in one
+/// transaction: one commit (one disk flush) for the batch instead of one per entry, which is what lets the chain keep
+/// up with hundreds of agents each auditing every step.
 /// </summary>
 public sealed class AuditOutboxAppender(PrivacyStoreDbContext db, AuditLog log)
 {
@@ -18,16 +20,63 @@ public sealed class AuditOutboxAppender(PrivacyStoreDbContext db, AuditLog log)
 
     public async Task AppendAsync(IEnumerable<OutboxMessage> rows, CancellationToken cancellationToken)
     {
-        foreach (var row in rows.Where(AuditOutbox.IsAudit))
+        var audit = rows.Where(AuditOutbox.IsAudit).ToList();
+        if (audit.Count == 0)
         {
-            await AppendOneAsync(row, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await AppendBatchAsync(audit, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance appended some of them meanwhile: its entries stand, ours rolled back; go one by one.
+            db.ChangeTracker.Clear();
+            foreach (var row in audit)
+            {
+                await AppendOneAsync(row, cancellationToken);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
         }
     }
 
+    private async Task AppendBatchAsync(List<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var events = rows.Select(row => (row, auditEvent: Parse(row))).ToList();
+        var ids = rows.Select(row => row.MessageId).ToList();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var seen = (await db.InboxMessages.Where(m => m.Consumer == Consumer && ids.Contains(m.MessageId))
+                .Select(m => m.MessageId).ToListAsync(cancellationToken)).ToHashSet();
+            var unseen = events.Where(e => !seen.Contains(e.row.MessageId)).ToList();
+            if (unseen.Count == 0)
+            {
+                return;
+            }
+
+            await log.AppendBatchAsync([.. unseen.Select(e => e.auditEvent)], cancellationToken);
+            var now = db.Clock().GetUtcNow();
+            db.InboxMessages.AddRange(unseen.Select(e => new InboxMessage { MessageId = e.row.MessageId, Consumer = Consumer, ProcessedAt = now }));
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    private static AuditEvent Parse(OutboxMessage row) => JsonSerializer.Deserialize<AuditEvent>(row.Body, AuditOutbox.Json)
+        ?? throw new InvalidOperationException($"Audit outbox row {row.MessageId} is empty.");
+
     private async Task AppendOneAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        var auditEvent = JsonSerializer.Deserialize<AuditEvent>(row.Body, AuditOutbox.Json)
-            ?? throw new InvalidOperationException($"Audit outbox row {row.MessageId} is empty.");
+        var auditEvent = Parse(row);
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {

@@ -11,25 +11,38 @@ namespace NotifyHub.Privacy.Audit;
 /// updates the single <see cref="AuditHead"/> row in the same transaction as its insert, so appenders queue on that
 /// row (PostgreSQL's row lock) or on the database write lock (SQLite).
 /// </summary>
-public sealed class AuditLog(PrivacyDbContext db, TimeProvider time, AuditKeys keys, AuditCheckpoints checkpoints, IAuditCheckpointSink sink)
+public sealed class AuditLog(
+    PrivacyDbContext db, TimeProvider time, AuditKeys keys, AuditCheckpoints checkpoints, IAuditCheckpointSink sink, AuditGroupCommit groupCommit)
 {
     public const int MaxPageSize = 1000;
 
     private DbSet<AuditHead> Heads => db.Set<AuditHead>();
 
     /// <summary>
-    /// Appends an entry. Inside the caller's transaction if one is open, so the action and its record commit together.
-    /// A CLI verb's entries also name its operator (<see cref="AuditOperator"/>).
+    /// Appends an entry and returns once it has committed. Inside the caller's transaction if one is open, so the
+    /// action and its record commit together; otherwise together with the other appends of the moment
+    /// (<see cref="AuditGroupCommit"/>). A CLI verb's entries also name its operator (<see cref="AuditOperator"/>).
     /// </summary>
     public async Task<AuditEntry> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         auditEvent = AuditOperator.Attribute(auditEvent);
-        var details = auditEvent.Details is null ? null : JsonSerializer.Serialize(auditEvent.Details);
-        var fields = auditEvent.Fields is null ? null : PersonalFieldCodes.JoinCodes(auditEvent.Fields);
-        using var material = await keys.GetAsync(cancellationToken);
+        return db.Database.CurrentTransaction is null
+            ? await groupCommit.AppendAsync(auditEvent, cancellationToken)
+            : await AppendHereAsync(auditEvent, cancellationToken);
+    }
 
-        return await db.InTransactionAsync(async ct =>
+    /// <summary>
+    /// Appends <paramref name="events"/> in order, in one transaction (inside the caller's if one is open): the head
+    /// is locked and read once, the entries chained in memory, inserted together, and the head moved once. The events
+    /// are taken as given: attributed to their operator already (<see cref="AuditOperator"/>), as the group commit and
+    /// the modules' audit outboxes do when the action happens.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        using var material = await keys.GetAsync(cancellationToken);
+        return await db.InTransactionAsync<IReadOnlyList<AuditEntry>>(async ct =>
         {
             // A no-op update first: it takes the head row's lock, so a concurrent appender waits
             // here until this transaction ends, then reads the head this one wrote.
@@ -37,37 +50,49 @@ public sealed class AuditLog(PrivacyDbContext db, TimeProvider time, AuditKeys k
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), ct);
             var head = await Heads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
 
-            var entry = new AuditEntry
+            var entries = new List<AuditEntry>(events.Count);
+            var (sequence, hash) = (head.LastSequence, head.LastHash);
+            foreach (var auditEvent in events)
             {
-                Sequence = head.LastSequence + 1,
-                Time = time.Now(),
-                ActorUserId = auditEvent.ActorUserId,
-                ActorVendorId = auditEvent.ActorVendorId,
-                Action = auditEvent.Action,
-                SubjectId = auditEvent.SubjectId,
-                Purpose = auditEvent.Purpose,
-                Fields = fields,
-                Outcome = auditEvent.Outcome,
-                Details = details,
-                PreviousHash = head.LastHash,
-            };
-            entry.Hash = AuditHasher.Compute(entry, material.Chain);
+                var entry = NewEntry(auditEvent, sequence + 1, hash);
+                entry.Hash = AuditHasher.Compute(entry, material.Chain);
+                (sequence, hash) = (entry.Sequence, entry.Hash);
+                entries.Add(entry);
+            }
 
-            db.AuditEntries.Add(entry);
+            db.AuditEntries.AddRange(entries);
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             finally
             {
-                db.Entry(entry).State = EntityState.Detached;
+                entries.ForEach(entry => db.Entry(entry).State = EntityState.Detached);
             }
 
             var moved = await Heads.Where(h => h.Id == AuditHead.SingletonId && h.LastSequence == head.LastSequence)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, entry.Sequence).SetProperty(h => h.LastHash, entry.Hash), ct);
-            return moved == 1 ? entry : throw new DbUpdateConcurrencyException("The audit head moved during an append; retry it.");
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), ct);
+            return moved == 1 ? entries : throw new DbUpdateConcurrencyException("The audit head moved during an append; retry it.");
         }, cancellationToken);
     }
+
+    private async Task<AuditEntry> AppendHereAsync(AuditEvent auditEvent, CancellationToken cancellationToken) =>
+        (await AppendBatchAsync([auditEvent], cancellationToken))[0];
+
+    private AuditEntry NewEntry(AuditEvent auditEvent, long sequence, byte[] previousHash) => new()
+    {
+        Sequence = sequence,
+        Time = time.Now(),
+        ActorUserId = auditEvent.ActorUserId,
+        ActorVendorId = auditEvent.ActorVendorId,
+        Action = auditEvent.Action,
+        SubjectId = auditEvent.SubjectId,
+        Purpose = auditEvent.Purpose,
+        Fields = auditEvent.Fields is null ? null : PersonalFieldCodes.JoinCodes(auditEvent.Fields),
+        Outcome = auditEvent.Outcome,
+        Details = auditEvent.Details is null ? null : JsonSerializer.Serialize(auditEvent.Details),
+        PreviousHash = previousHash,
+    };
 
     /// <summary>
     /// Walks the chain end to end and compares it with every signed checkpoint; names the first entry that cannot be

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Purposes;
 using NotifyHub.Privacy.Tests.Support;
@@ -148,6 +150,61 @@ public sealed class AuditLogTests : IAsyncLifetime
 
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_are_committed_together_and_each_caller_gets_its_own_committed_entry()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"notifyhub-audit-{Guid.NewGuid():N}.db");
+        var host = await PrivacyTestHost.StartAsync($"Data Source={file};Default Timeout=60", connectionPerScope: true);
+        try
+        {
+            // Each caller in its own scope, as concurrent requests are; all of them at once.
+            var subjects = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid()).ToList();
+            var entries = await Task.WhenAll(subjects.Select(subject => Task.Run(async () =>
+            {
+                await using var scope = host.NewScope();
+                var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
+                return await log.AppendAsync(new AuditEvent(AuditActions.ProjectionDecrypt, AuditOutcomes.Granted) { SubjectId = subject });
+            })));
+
+            entries.Select(e => e.SubjectId!.Value).ShouldBe(subjects);
+            entries.Select(e => e.Sequence).Order().ShouldBe(Enumerable.Range(1, 200).Select(i => (long)i));
+            // Committed when the call returned: another connection reads every one of them.
+            await using (var other = host.NewScope())
+            {
+                var stored = await other.ServiceProvider.GetRequiredService<PrivacyDbContext>().AuditEntries
+                    .Select(e => new { e.Sequence, e.SubjectId }).ToListAsync();
+                stored.ShouldBe(entries.Select(e => new { e.Sequence, e.SubjectId }), ignoreOrder: true);
+            }
+
+            var result = await host.Get<AuditLog>().VerifyAsync();
+            result.IsValid.ShouldBeTrue(result.Message);
+            result.EntriesChecked.ShouldBe(200);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task An_append_inside_the_callers_transaction_rolls_back_with_it()
+    {
+        await AppendAsync(2);
+        await using (var scope = _host.NewScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PrivacyDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(new AuditEvent(AuditActions.ProjectionDecrypt, AuditOutcomes.Denied));
+            await transaction.RollbackAsync();
+        }
+
+        await AppendAsync(1);
+        var result = await Log.VerifyAsync();
+        result.IsValid.ShouldBeTrue(result.Message);
+        result.EntriesChecked.ShouldBe(3);
     }
 
     private Task AppendAsync(int count) => AppendToAsync(Log, count);

@@ -42,7 +42,9 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
     public static Task<PrivacyTestHost> StartAsync(Action<PrivacyOptions>? configure = null) =>
         StartAsync("Data Source=:memory:", configure);
 
-    public static async Task<PrivacyTestHost> StartAsync(string connectionString, Action<PrivacyOptions>? configure = null)
+    /// <param name="connectionPerScope">Each scope opens its own connection, as the host's do (concurrent scopes);
+    /// otherwise every scope shares the host's one connection (an in-memory database lives only as long as it).</param>
+    public static async Task<PrivacyTestHost> StartAsync(string connectionString, Action<PrivacyOptions>? configure = null, bool connectionPerScope = false)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
@@ -52,7 +54,17 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IPrivacyEventPublisher>(events)
-            .AddDbContext<PrivacyDbContext>(options => options.UseSqlite(connection))
+            .AddDbContext<PrivacyDbContext>(options =>
+            {
+                if (connectionPerScope)
+                {
+                    options.UseSqlite(connectionString);
+                }
+                else
+                {
+                    options.UseSqlite(connection);
+                }
+            })
             .AddNotifyHubPrivacy(options =>
             {
                 options.Keys.RootKey = RootKeyA;

@@ -59,11 +59,13 @@ public sealed class CallCentrePartiesProjectedConsumer(CallCentreDbContext db, T
             await Db.Assignments.Where(a => a.Id == assignment.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Total, total), ct);
         }
 
-        if (message.Last && message.AssignmentId == assignment.Id)
+        // Complete once every person counted at assignment is stored, not when the last page arrives: pages are
+        // consumed concurrently, so the last one can commit while an earlier one is still being stored (or retried).
+        if (message.AssignmentId == assignment.Id)
         {
-            await Db.Assignments.Where(a => a.Id == assignment.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.Status, AssignmentStatus.Completed)
-                .SetProperty(a => a.CompletedAt, now), ct);
+            await Db.Assignments
+                .Where(a => a.Id == assignment.Id && a.Status == AssignmentStatus.Running && a.Total != null && a.Projected >= a.Total)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssignmentStatus.Completed).SetProperty(a => a.CompletedAt, now), ct);
         }
     }
 }

@@ -52,8 +52,8 @@ public sealed class CallbackBook(CallCentreDbContext db, CaseReader cases, Field
             CodeHash = hash, CreatedBy = actor.UserId, CreatedAt = now,
         });
         db.Publish(new CallbackRequested(id, caseId, item.IncidentId, item.VendorId, dueAt, hash));
+        audit.Record(CallCentreAudit.CallbackAdd, AuditOutcomes.Done, actor, caseId, item.IncidentId);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(CallCentreAudit.CallbackAdd, AuditOutcomes.Done, actor, caseId, item.IncidentId, ct);
         return new CallbackCreated(id, code);
     }
 
@@ -86,7 +86,7 @@ public sealed class CallbackBook(CallCentreDbContext db, CaseReader cases, Field
 
         callback.Status = CallbackStatus.Done;
         callback.DoneAt = clock.GetUtcNow();
+        audit.Record(CallCentreAudit.CallbackDone, AuditOutcomes.Done, actor, callback.CaseId, callback.IncidentId);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(CallCentreAudit.CallbackDone, AuditOutcomes.Done, actor, callback.CaseId, callback.IncidentId, ct);
     }
 }

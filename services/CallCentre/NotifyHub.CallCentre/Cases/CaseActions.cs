@@ -27,8 +27,8 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
         var id = Guid.CreateVersion7(now);
         var sealedText = await cipher.EncryptAsync(item.VendorId, KeyKind.Vendor, id, CaseNote.FieldName, Sensitive.Of(text), ct);
         db.Notes.Add(new CaseNote { Id = id, CaseId = caseId, IncidentId = item.IncidentId, VendorId = item.VendorId, Text = sealedText, AuthorId = actor.UserId, CreatedAt = now });
+        audit.Record(CallCentreAudit.NoteAdd, AuditOutcomes.Done, actor, caseId, item.IncidentId);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(CallCentreAudit.NoteAdd, AuditOutcomes.Done, actor, caseId, item.IncidentId, ct);
         return id;
     }
 
@@ -42,9 +42,9 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
 
         var item = await OpenCaseAsync(caseId, actor, ct);
         db.Publish(new ResendRequested(caseId, item.IncidentId, item.PersonId, channel, actor.UserId, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(CallCentreAudit.Resend, AuditOutcomes.Done, actor, caseId, item.IncidentId, ct,
+        audit.Record(CallCentreAudit.Resend, AuditOutcomes.Done, actor, caseId, item.IncidentId,
             new Dictionary<string, string> { ["channel"] = channel });
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<Guid> EscalateAsync(Guid caseId, EscalateCase request, CallCentreActor actor, CancellationToken ct)
@@ -60,8 +60,8 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
             Reason = sealedReason, EscalatedAt = now,
         });
         db.Publish(new CaseEscalated(id, caseId, item.IncidentId, item.VendorId, actor.UserId, now));
+        audit.Record(CallCentreAudit.Escalate, AuditOutcomes.Done, actor, caseId, item.IncidentId);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(CallCentreAudit.Escalate, AuditOutcomes.Done, actor, caseId, item.IncidentId, ct);
         return id;
     }
 
@@ -79,9 +79,9 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
         item.Outcome = outcome;
         item.ClosedAt = now;
         item.ClosedBy = actor.UserId;
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(CallCentreAudit.Close, AuditOutcomes.Done, actor, caseId, item.IncidentId, ct,
+        audit.Record(CallCentreAudit.Close, AuditOutcomes.Done, actor, caseId, item.IncidentId,
             new Dictionary<string, string> { ["outcome"] = outcome });
+        await db.SaveChangesAsync(ct);
         return new CloseResult(caseId, item.Status, outcome, now);
     }
 

@@ -19,7 +19,9 @@ public sealed class EscalationList(CallCentreDbContext db, FieldCipher cipher, C
             views.Add(new EscalationView(row.Id, row.CaseId, row.VendorId, row.AgentId, reason.Reveal(), row.EscalatedAt));
         }
 
-        await audit.AppendAsync(CallCentreAudit.EscalationsRead, AuditOutcomes.Granted, actor, null, incidentId, ct);
+        // The reasons were opened above; the read is on record before they leave.
+        audit.Record(CallCentreAudit.EscalationsRead, AuditOutcomes.Granted, actor, null, incidentId);
+        await db.SaveChangesAsync(ct);
         return views;
     }
 }

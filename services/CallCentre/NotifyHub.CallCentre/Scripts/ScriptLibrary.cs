@@ -44,8 +44,8 @@ public sealed class ScriptLibrary(CallCentreDbContext db, CallCentreAudit audit,
             Title = title, Body = request.Body, CreatedBy = actor.UserId, CreatedAt = now,
         };
         db.Scripts.Add(script);
+        audit.Record(CallCentreAudit.ScriptAdd, AuditOutcomes.Done, actor, script.Id, incidentId);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(CallCentreAudit.ScriptAdd, AuditOutcomes.Done, actor, script.Id, incidentId, ct);
         return ScriptView.From(script);
     }
 

@@ -23,7 +23,8 @@ public sealed class CallerVerification(
         var details = new Dictionary<string, string> { ["factors"] = string.Join(',', factors.Names()) };
         if (await meter.IsBlockedAsync(actor.UserId, ct))
         {
-            await audit.AppendAsync(CallCentreAudit.Verify, AuditOutcomes.Blocked, actor, null, request.IncidentId, ct, details);
+            audit.Record(CallCentreAudit.Verify, AuditOutcomes.Blocked, actor, null, request.IncidentId, details);
+            await db.SaveChangesAsync(ct);
             throw Problems.Blocked();
         }
 
@@ -35,8 +36,8 @@ public sealed class CallerVerification(
         });
         if (match is null)
         {
+            audit.Record(CallCentreAudit.Verify, AuditOutcomes.Failed, actor, null, request.IncidentId, details);
             await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(CallCentreAudit.Verify, AuditOutcomes.Failed, actor, null, request.IncidentId, ct, details);
             await meter.CountFailureAsync(actor.UserId, vendorId, request.IncidentId, ct);
             return VerificationResult.NoMatch;
         }
@@ -54,8 +55,8 @@ public sealed class CallerVerification(
             db.Publish(new CaseOpened(open.Id, open.IncidentId, vendorId, actor.UserId, now));
         }
 
+        audit.Record(CallCentreAudit.Verify, AuditOutcomes.Granted, actor, open.Id, match.IncidentId, details);
         await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(CallCentreAudit.Verify, AuditOutcomes.Granted, actor, open.Id, match.IncidentId, ct, details);
         return new VerificationResult(true, open.Id);
     }
 }
