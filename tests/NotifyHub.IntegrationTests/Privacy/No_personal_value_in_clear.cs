@@ -95,9 +95,11 @@ public sealed class No_personal_value_in_clear
         await ImportAsync(officer, incidentId); // the idempotent second import updates the same person
         await NotifyOnEveryChannelAsync(officer, incidentId);
         await PortalFlow.RunAsync(host, incidentId);
+        var nothingOpensAfterRevocation = await CallCentreFlow.RunAsync(host, officer, incidentId, vendorId);
         await ReadThroughTheKeyServiceAsync(host, incidentId, vendorId, agent);
         (await admin.GetAsync(new Uri("/api/v1/audit", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await admin.PostAsync(new Uri($"/api/v1/vendors/{vendorId}/revoke", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await nothingOpensAfterRevocation();
     }
 
     private static async Task<Guid> OpenIncidentAsync(HttpClient admin)

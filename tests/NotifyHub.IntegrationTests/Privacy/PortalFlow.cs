@@ -67,7 +67,7 @@ internal static class PortalFlow
         host.Evidence.MessageBodies.ShouldNotContain(m => forms.Any(f => m.Contains(f, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static async Task<string> ReferenceCodeAsync(CanaryHost host, Guid incidentId)
+    internal static async Task<string> ReferenceCodeAsync(CanaryHost host, Guid incidentId)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var party = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().AffectedParties.AsNoTracking()
