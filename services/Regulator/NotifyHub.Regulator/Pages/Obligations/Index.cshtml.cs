@@ -7,6 +7,7 @@ using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Regulator.Assessments;
 using NotifyHub.Regulator.Database;
+using NotifyHub.Regulator.Drafts;
 using NotifyHub.Regulator.Filings;
 using NotifyHub.Regulator.Obligations;
 using NotifyHub.Web.Localisation;
@@ -21,7 +22,7 @@ namespace NotifyHub.Regulator.Pages.Obligations;
 /// </summary>
 [Authorize(Policy = BoardPolicy)]
 public sealed class IndexModel(RegulatorDbContext db, ObligationEngine engine, RecordAssessment assessments, FileReport filings,
-    IAuthorizationService authorization, UserClock userClock, TimeProvider clock,
+    DraftBuilder drafts, DraftPdfRenderer pdf, IAuthorizationService authorization, UserClock userClock, TimeProvider clock,
     IStringLocalizer<RegulatorText> text) : PageModel
 {
     /// <summary>Privacy officers and auditors, as the API's list of obligations.</summary>
@@ -76,6 +77,28 @@ public sealed class IndexModel(RegulatorDbContext db, ObligationEngine engine, R
     /// <summary>The counts by status that the incident's page loads with htmx.</summary>
     public async Task<IActionResult> OnGetSummaryAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? Partial("_Summary", this) : NotFound();
+
+    /// <summary>
+    /// An obligation's draft as <c>GET /api/v1/obligations/{id}/draft</c> gives it (same builder and renderer), for the
+    /// signed-in browser: the API takes bearer tokens only. Privacy officers only, as the API.
+    /// </summary>
+    public async Task<IActionResult> OnGetDraftAsync(Guid obligation, string? format, CancellationToken ct)
+    {
+        if (!await MayRecordAsync())
+        {
+            return Forbid();
+        }
+
+        if (format is not (null or "json" or "pdf") || !await db.Obligations.AnyAsync(o => o.Id == obligation && o.IncidentId == Id, ct))
+        {
+            return NotFound();
+        }
+
+        var draft = await drafts.BuildAsync(obligation, ct);
+        return format == "pdf"
+            ? File(pdf.Render(draft), "application/pdf", $"obligation-{obligation}.pdf")
+            : new JsonResult(draft) { ContentType = "application/json" };
+    }
 
     public async Task<IActionResult> OnPostAssessAsync(CancellationToken ct)
     {
