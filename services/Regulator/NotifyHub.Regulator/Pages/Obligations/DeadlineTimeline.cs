@@ -8,8 +8,8 @@ namespace NotifyHub.Regulator.Pages.Obligations;
 /// </summary>
 public sealed class DeadlineTimeline
 {
-    public const int Width = 720;
-    public const int LabelWidth = 200;
+    public const int Width = 800;
+    public const int LabelWidth = 270;
     public const int RowHeight = 26;
     public const int BarHeight = 14;
     public const int Top = 22;
