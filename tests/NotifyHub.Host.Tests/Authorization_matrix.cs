@@ -106,6 +106,8 @@ public sealed partial class Authorization_matrix
         ["GET console/incidents/{id:guid}/imports/new"] = "401  403  ok  403  403  403  403",
         ["GET console/incidents/{id:guid}/imports/{importId:guid}"] = "401  403  404  403  403  403  403",
         ["GET console/incidents/{id:guid}/notices"] = "401  403  404  403  403  403  403",
+        // The obligations board reads like GET /api/v1/incidents/{id}/obligations: privacy officers and auditors.
+        ["GET console/incidents/{id:guid}/obligations"] = "401  403  404  403  403  404  403",
         ["GET console/password"] = "401  ok  ok  ok  ok  ok  ok",
         ["GET console/preferences"] = "ok  ok  ok  ok  ok  ok  ok",
         ["GET console/sign-in"] = "ok  ok  ok  ok  ok  ok  ok",

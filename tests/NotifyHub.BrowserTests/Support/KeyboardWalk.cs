@@ -4,14 +4,17 @@ namespace NotifyHub.BrowserTests.Support;
 
 /// <summary>
 /// Tabs through a page from the top: every focusable element must be reached, and each must show a visible focus
-/// indicator (an outline or a box shadow) when it has focus.
+/// indicator (an outline or a box shadow) when it has focus. A radio group counts once, as browsers give it one Tab stop.
 /// </summary>
 public static class KeyboardWalk
 {
     private const string MarkFocusable = """
         () => {
           const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
-          const all = [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+          // A radio group is one Tab stop (arrow keys move inside it): count its checked radio, else its first.
+          const oneStop = e => e.type !== 'radio' || !e.name
+            || e === ([...document.getElementsByName(e.name)].find(r => r.checked) ?? document.getElementsByName(e.name)[0]);
+          const all = [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && oneStop(e));
           all.forEach((e, i) => e.setAttribute('data-keyboard-walk', String(i)));
           // Start from the top even when the page put the focus further down (autofocus): focusing a throw-away
           // element at the very start moves the browser's focus-navigation starting point there.

@@ -74,5 +74,7 @@ public sealed class RegulatorApi(NotifyHubFactory factory, HttpClient http)
         (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("code", out var code) ? code.GetString() : null;
 
     public sealed record ObligationView(Guid Id, string Jurisdiction, string Authority, string Kind, string Status, DateTimeOffset? DueAt,
-        string? DueAtLocal, string TimeZone, string Clock, string Rule, string? Reason, long Affected);
+        string? DueAtLocal, string TimeZone, string Clock, string Rule, string? Reason, long Affected, IReadOnlyList<WarningView>? Warnings = null);
+
+    public sealed record WarningView(string Code, Guid TemplateId, string Channel, string Language);
 }

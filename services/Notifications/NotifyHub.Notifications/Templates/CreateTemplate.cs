@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Audit;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
@@ -67,6 +68,11 @@ public sealed class CreateTemplateHandler(
             }
 
             db.Templates.Add(template);
+            foreach (var fingerprint in NoticeFingerprints.For(template, incident, renderer, clock.GetUtcNow()))
+            {
+                db.Publish(fingerprint);
+            }
+
             db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.TemplateCreated, AuditOutcomes.Done)
             {
                 SubjectId = template.Id,

@@ -17,6 +17,8 @@ public class RegulatorDbContext(DbContextOptions options) : ModuleDbContext(opti
 
     public DbSet<Obligations.ObligationRow> Obligations => Set<Obligations.ObligationRow>();
 
+    public DbSet<Letters.NoticeTemplate> NoticeTemplates => Set<Letters.NoticeTemplate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -22,6 +22,7 @@ public static class FactsReader
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.RecordedAt).Last() is var a ? new AssessmentFact(a.Harm, a.CompletedAt, a.Rationale) : null!);
         var filings = await db.Filings.AsNoTracking().Where(f => f.IncidentId == incidentId)
             .ToDictionaryAsync(f => f.ObligationId, f => f.FiledAt, ct);
+        var templates = await db.NoticeTemplates.AsNoTracking().Where(t => t.IncidentId == incidentId).ToListAsync(ct);
         return new IncidentFacts
         {
             IncidentId = incident.Id,
@@ -38,6 +39,8 @@ public static class FactsReader
             Affected = counts,
             Assessments = assessments,
             Filings = filings,
+            NoticeTemplates = [.. templates.OrderBy(t => t.AddedAt).Select(t => new Letters.NoticeTemplateFact(
+                t.TemplateId, t.Channel, t.Language, t.Numbers, t.PeopleCounts, t.WordHashes.ToHashSet()))],
         };
     }
 }

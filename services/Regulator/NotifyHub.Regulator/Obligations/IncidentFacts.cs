@@ -38,6 +38,9 @@ public sealed record IncidentFacts
     /// <summary>Filed obligations: obligation id → when it was filed.</summary>
     public IReadOnlyDictionary<Guid, DateTimeOffset> Filings { get; init; } = new Dictionary<Guid, DateTimeOffset>();
 
+    /// <summary>The incident's notice templates (latest version of each, per language), as fingerprints.</summary>
+    public IReadOnlyList<Letters.NoticeTemplateFact> NoticeTemplates { get; init; } = [];
+
     /// <summary>Awareness is the GDPR-style clock; until it is recorded, discovery stands in for it.</summary>
     public DateTimeOffset Awareness => AwareAt ?? DiscoveredAt;
 }

@@ -17,6 +17,9 @@ public sealed record Obligation(
     string? Reason,
     long Affected)
 {
+    /// <summary>Notice templates that state what the rule forbids (Massachusetts); empty for every other rule.</summary>
+    public IReadOnlyList<Letters.NoticeWarning> Warnings { get; init; } = [];
+
     [JsonIgnore]
     public string Language { get; init; } = "en";
 

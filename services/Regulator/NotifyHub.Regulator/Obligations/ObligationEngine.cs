@@ -124,6 +124,7 @@ public sealed class ObligationEngine(RuleBook rules)
             RuleFile = file.FileName,
             RuleId = rule.Id,
             IncidentId = facts.IncidentId,
+            Warnings = rule.NoticeMustNotState.Count == 0 ? [] : Letters.NoticeCheck.Warnings(rule.NoticeMustNotState, facts, scope.View.Affected),
         };
     }
 

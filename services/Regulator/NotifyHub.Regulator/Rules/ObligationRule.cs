@@ -22,6 +22,9 @@ public sealed class ObligationRule
 
     /// <summary>The report's required content, in the order the authority asks for it.</summary>
     public List<ContentItem> Content { get; set; } = [];
+
+    /// <summary>What the notice must not state (<see cref="Letters.NoticeCheck.Codes"/>), checked against the incident's templates.</summary>
+    public List<string> NoticeMustNotState { get; set; } = [];
 }
 
 /// <summary>The obligation kinds of the public contract.</summary>

@@ -137,6 +137,11 @@ public static class RuleFileLoader
                 CheckCondition(f, $"{at}.when", o.When);
             }
 
+            foreach (var code in o.NoticeMustNotState.Where(c => !Letters.NoticeCheck.Codes.Contains(c)))
+            {
+                throw new RuleFileException(f, $"{at}.noticeMustNotState", $"'{code}' is not one of: {string.Join(", ", Letters.NoticeCheck.Codes)}.");
+            }
+
             for (var c = 0; c < o.Content.Count; c++)
             {
                 Required(f, $"{at}.content[{c}].name", o.Content[c].Name);

@@ -245,6 +245,51 @@ namespace NotifyHub.Regulator.Database.Migrations.PostgreSql
                     b.ToTable("incidents", "regulator");
                 });
 
+            modelBuilder.Entity("NotifyHub.Regulator.Letters.NoticeTemplate", b =>
+                {
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<long>>("Numbers")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.PrimitiveCollection<List<long>>("PeopleCounts")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.Property<Guid>("Series")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<long>>("WordHashes")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.HasKey("TemplateId", "Language");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("notice_templates", "regulator");
+                });
+
             modelBuilder.Entity("NotifyHub.Regulator.Obligations.ObligationRow", b =>
                 {
                     b.Property<Guid>("Id")

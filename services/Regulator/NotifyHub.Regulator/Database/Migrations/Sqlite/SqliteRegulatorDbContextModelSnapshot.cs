@@ -236,6 +236,51 @@ namespace NotifyHub.Regulator.Database.Migrations.Sqlite
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Regulator.Letters.NoticeTemplate", b =>
+                {
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Numbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PeopleCounts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Series")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("WordHashes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TemplateId", "Language");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("notice_templates", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Regulator.Obligations.ObligationRow", b =>
                 {
                     b.Property<Guid>("Id")
