@@ -11,6 +11,7 @@ namespace NotifyHub.Benchmarks;
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- email-campaign --people 100000</c>
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- regulator-recompute --runs 50</c>
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- callcentre --agents 50,350 --seconds 60</c>
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- portal --clients 200 --seconds 60 --people 5000</c>
 /// Not top-level statements: the runner references the host (through the test fixtures), whose Program would clash.
 /// </summary>
 public static class BenchmarkProgram
@@ -21,6 +22,7 @@ public static class BenchmarkProgram
         ["email-campaign", ..] => await EmailCampaignBenchmark.RunAsync(args),
         ["regulator-recompute", ..] => await Regulator.ObligationsRecomputeBenchmark.RunAsync(args[1..]),
         ["callcentre", ..] => await CallCentreBenchmark.RunAsync(args[1..]),
+        ["portal", ..] => await Portal.PortalStatusBenchmark.RunAsync(args[1..]),
         _ => RunBenchmarkDotNet(args),
     };
 

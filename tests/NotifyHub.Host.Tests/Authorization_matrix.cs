@@ -82,6 +82,8 @@ public sealed partial class Authorization_matrix
         ["GET portal/check"] = "ok  ok  ok  ok  ok  ok  ok",
         ["GET portal/status"] = "ok  ok  ok  ok  ok  ok  ok",
         ["GET portal/callback-code"] = "ok  ok  ok  ok  ok  ok  ok",
+        // The portal's language switcher: a GET goes to the start page; the POST sets the culture cookie.
+        ["GET portal/language"] = "ok  ok  ok  ok  ok  ok  ok",
         ["GET /api/v1/callcentre/callbacks"] = "401  403  403  ok  ok  403  ok",
         ["GET /api/v1/callcentre/cases/{id:guid}"] = "401  403  403  404  404  403  404",
         ["GET /api/v1/callcentre/queue"] = "401  403  403  ok  403  403  403",

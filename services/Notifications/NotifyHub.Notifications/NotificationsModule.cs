@@ -8,6 +8,7 @@ using NotifyHub.Notifications.Email;
 using NotifyHub.Notifications.Incidents;
 using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Parties;
+using NotifyHub.Notifications.Preferences;
 using NotifyHub.Notifications.Sms;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Web;
@@ -25,6 +26,8 @@ public sealed class NotificationsModule : IModule
             .AddConsumer<IncidentOpenedConsumer>()
             .AddConsumer<AffectedPartiesProjectedConsumer>()
             .AddConsumer<EnrolCampaignPageConsumer>()
+            .AddConsumer<ContactPreferencesChangedConsumer>()
+            .AddConsumer<ResendRequestedConsumer>()
             .AddConsumer<DeliverNotificationsConsumer, DeliverNotificationsConsumerDefinition>();
 
         var services = module.Services;

@@ -11,10 +11,13 @@ public static class KeyboardWalk
     private const string MarkFocusable = """
         () => {
           const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
-          // A radio group is one Tab stop (arrow keys move inside it): count its checked radio, else its first.
-          const oneStop = e => e.type !== 'radio' || !e.name
-            || e === ([...document.getElementsByName(e.name)].find(r => r.checked) ?? document.getElementsByName(e.name)[0]);
-          const all = [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && oneStop(e));
+          // A radio group is one Tab stop (its checked radio, else its first); the arrow keys move within it.
+          const radioStop = e => {
+            if (e.type !== 'radio' || !e.name) return true;
+            const group = [...(e.form ?? document).querySelectorAll('input[type=radio]')].filter(r => r.name === e.name);
+            return e === (group.find(r => r.checked) ?? group[0]);
+          };
+          const all = [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && radioStop(e));
           all.forEach((e, i) => e.setAttribute('data-keyboard-walk', String(i)));
           // Start from the top even when the page put the focus further down (autofocus): focusing a throw-away
           // element at the very start moves the browser's focus-navigation starting point there.

@@ -5,6 +5,7 @@ using NotifyHub.Contracts.Intake;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Parties;
+using NotifyHub.Notifications.Preferences;
 using NotifyHub.Privacy.Purposes;
 
 namespace NotifyHub.Notifications.Campaigns;
@@ -94,6 +95,7 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, IOptions<Notifi
             .ToLookup(n => (n.CampaignId!.Value, n.PersonId), n => n.Channel);
         // A producer that does not say which purposes a person has: what has arrived so far.
         var known = parties.Any(p => p.Purposes is null) ? await ReachableAsync(incidentId, ids, ct) : new Dictionary<Guid, HashSet<Channel>>();
+        var preferences = await ContactPreferences.ForAsync(db, [incidentId], ids, ct);
         var now = clock.GetUtcNow();
         foreach (var campaign in campaigns)
         {
@@ -103,6 +105,11 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, IOptions<Notifi
                 var reachable = party.Purposes is { } codes
                     ? [.. Enum.GetValues<Channel>().Where(c => codes.Contains(c.PurposeOf().Code()))]
                     : known[party.PersonId];
+                if (preferences.GetValueOrDefault((incidentId, party.PersonId)) is { } preference)
+                {
+                    reachable = [.. reachable.Where(c => !preference.Stops(c))];
+                }
+
                 var has = existing[(campaign.Id, party.PersonId)].ToList();
                 if (campaign.Strategy == CampaignStrategy.FirstAvailable && has.Count > 0)
                 {
@@ -171,6 +178,17 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, IOptions<Notifi
             }
         }
 
+        await WithoutStoppedAsync(incidentId, reachable, ct);
         return reachable;
+    }
+
+    /// <summary>A channel the person stopped on the portal counts as one they cannot be reached on: the next one is used.</summary>
+    private async Task WithoutStoppedAsync(Guid incidentId, Dictionary<Guid, HashSet<Channel>> reachable, CancellationToken ct)
+    {
+        var preferences = await ContactPreferences.ForAsync(db, [incidentId], reachable.Keys, ct);
+        foreach (var ((_, person), preference) in preferences)
+        {
+            reachable[person].RemoveWhere(preference.Stops);
+        }
     }
 }

@@ -23,6 +23,8 @@ public class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(
 
     public DbSet<Delivery.ChannelPace> ChannelPaces => Set<Delivery.ChannelPace>();
 
+    public DbSet<Preferences.ContactPreference> ContactPreferences => Set<Preferences.ContactPreference>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

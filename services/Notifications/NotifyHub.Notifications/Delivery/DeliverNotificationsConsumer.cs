@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Email;
+using NotifyHub.Notifications.Preferences;
 using NotifyHub.Notifications.Sms;
 using NotifyHub.Notifications.Templates;
 
@@ -53,6 +54,7 @@ public sealed partial class DeliverNotificationsConsumer(
         // Paused: resume hands them back. NotBefore in the future: the scheduler does, then.
         var due = notifications.Where(n => campaigns.GetValueOrDefault(n.CampaignId ?? Guid.Empty)
             is not (CampaignStatus.Cancelled or CampaignStatus.Paused) && !(n.NotBefore > now)).ToList();
+        due = await WithoutStoppedChannelsAsync(due, ct);
         var recipients = await reader.ReadAsync(due, ct);
         var sendable = new List<(Notification Notification, RecipientDetails Recipient)>();
         foreach (var notification in due)
@@ -197,6 +199,35 @@ public sealed partial class DeliverNotificationsConsumer(
 
         notification.Claimed(lease);
         return await sms.SendAsync(new SmsMessage(notification.Id, recipient.Address!, rendered.Body, recipient.Country), sending.Token);
+    }
+
+    /// <summary>
+    /// Queued before the person stopped the channel on the portal: suppressed, and the campaign's next channel tried,
+    /// as for an address on the do-not-contact list.
+    /// </summary>
+    private async Task<List<Notification>> WithoutStoppedChannelsAsync(List<Notification> due, CancellationToken ct)
+    {
+        var preferences = await ContactPreferences.ForAsync(db, [.. due.Select(n => n.IncidentId).Distinct()],
+            [.. due.Select(n => n.PersonId).Distinct()], ct);
+        if (preferences.Count == 0)
+        {
+            return due;
+        }
+
+        var kept = new List<Notification>(due.Count);
+        foreach (var notification in due)
+        {
+            if (preferences.GetValueOrDefault((notification.IncidentId, notification.PersonId))?.Stops(notification.Channel) == true)
+            {
+                await outcomes.SuppressAsync(notification.Id, ct);
+            }
+            else
+            {
+                kept.Add(notification);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Still queued, due now: the scheduler publishes them again. A suppressed one is simply suppressed then.</summary>

@@ -61,6 +61,20 @@ public sealed class Notification
             QueuedAt = at,
         };
 
+    /// <summary>
+    /// A notice sent again at the person's request, outside any campaign: no campaign id, so the (campaign, person,
+    /// channel) key does not stop it, and each request adds exactly one.
+    /// </summary>
+    public static Notification Resend(Guid incidentId, Guid personId, Channel channel, Guid templateId, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        IncidentId = incidentId,
+        PersonId = personId,
+        Channel = channel,
+        TemplateId = templateId,
+        QueuedAt = at,
+    };
+
     /// <summary>Letters: taken into <paramref name="batchId"/> (the batch's lease covers it).</summary>
     public void ClaimForBatch(Guid batchId, DateTimeOffset leaseUntil)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Parties;
+using NotifyHub.Notifications.Preferences;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Privacy.Audit;
 using NotifyHub.Privacy.Fields;
@@ -41,11 +42,14 @@ public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder
                 .Where(p => incidents.Contains(p.IncidentId) && people.Contains(p.PersonId))
                 .ToListAsync(ct))
             .ToDictionary(p => (p.IncidentId, p.PersonId, p.Purpose));
+        // A language chosen on the portal wins over the imported one.
+        var preferences = await ContactPreferences.ForAsync(db, incidents, people, ct);
         var opened = new Dictionary<(Guid Incident, Guid? Campaign, Purpose Purpose), int>();
         foreach (var notification in notifications)
         {
             if (parties.GetValueOrDefault((notification.IncidentId, notification.PersonId, notification.Channel.PurposeOf())) is { } party
-                && await OpenAsync(notification, party, ct) is { } details)
+                && await OpenAsync(notification, party, preferences.GetValueOrDefault((notification.IncidentId, notification.PersonId))?.Language, ct)
+                    is { } details)
             {
                 result[notification.Id] = details;
                 var key = (notification.IncidentId, notification.CampaignId, party.Purpose);
@@ -77,7 +81,7 @@ public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder
         return result;
     }
 
-    private async Task<RecipientDetails?> OpenAsync(Notification notification, AffectedParty party, CancellationToken ct)
+    private async Task<RecipientDetails?> OpenAsync(Notification notification, AffectedParty party, string? preferredLanguage, CancellationToken ct)
     {
         var purpose = party.Purpose;
         Privacy.Access.DecryptedProjection fields;
@@ -91,7 +95,8 @@ public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder
         }
 
         var empty = Sensitive.Of("");
-        var language = fields[PersonalField.Language]?.Reveal() is { Length: > 0 } l ? l : party.Language;
+        var language = preferredLanguage
+            ?? (fields[PersonalField.Language]?.Reveal() is { Length: > 0 } l ? l : party.Language);
         var recipient = new Recipient(fields[PersonalField.GivenName] ?? empty, fields[PersonalField.FamilyName] ?? empty,
             fields[PersonalField.ReferenceCode] ?? empty, string.IsNullOrWhiteSpace(language) ? null : language, party.DataCategories);
         var country = fields[PersonalField.Country]?.Reveal();

@@ -48,7 +48,8 @@ public sealed class LetterBatches(
         var running = await db.Campaigns.Where(c => c.Status == CampaignStatus.Running).Select(c => (Guid?)c.Id).ToListAsync(ct);
         var size = letters.Value.BatchSize;
         var queued = await db.Notifications
-            .Where(n => n.Channel == Channel.Letter && n.Status == DeliveryStatus.Queued && running.Contains(n.CampaignId))
+            .Where(n => n.Channel == Channel.Letter && n.Status == DeliveryStatus.Queued
+                && (n.CampaignId == null || running.Contains(n.CampaignId)))
             .OrderBy(n => n.Id).Take(size).ToListAsync(ct);
         if (queued.Count == 0 || (queued.Count < size && queued[0].QueuedAt > now - options.Value.LetterBatchWindow))
         {

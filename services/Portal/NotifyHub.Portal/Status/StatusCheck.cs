@@ -53,7 +53,12 @@ public sealed class StatusCheck(
         var locked = person?.LockedUntil is { } until && until > now;
         if (person is not null && factorMatches && !locked)
         {
-            await db.People.Where(p => p.PersonId == person.PersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.FailedFactors, 0), ct);
+            if (person.FailedFactors != 0)
+            {
+                // Only when there is something to reset: an UPDATE per check would be a second commit on every success.
+                await db.People.Where(p => p.PersonId == person.PersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.FailedFactors, 0), ct);
+            }
+
             var (token, expiresAt) = sessions.Start(person.PersonId, person.IncidentId);
             await db.SaveChangesAsync(ct);
             return new StatusOutcome(await view.BuildAsync(person, token, expiresAt, uiLanguage, ct), null, person);

@@ -83,6 +83,29 @@ public sealed class StatusModel(PortalDbContext db, PortalSessions sessions, Sta
         return await ShowAsync(ct);
     }
 
+    [BindProperty]
+    public string? ResendChannel { get; set; }
+
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
+    {
+        if (await sessions.FindAsync(HttpContext, ct) is not { } session)
+        {
+            return Redirect("/portal/check");
+        }
+
+        try
+        {
+            await actions.ResendAsync(session, new ResendRequest(ResendChannel), ct);
+            Message = text["ResendRequested"];
+        }
+        catch (ProblemException)
+        {
+            ModelState.AddModelError(nameof(ResendChannel), text["ChooseChannel"]);
+        }
+
+        return await ShowAsync(ct);
+    }
+
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         if (await sessions.FindAsync(HttpContext, ct) is not { } session)

@@ -365,6 +365,32 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.ToTable("affected_parties", "notifications");
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Preferences.ContactPreference", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<bool>("StopEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("StopSms")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("IncidentId", "PersonId");
+
+                    b.ToTable("contact_preferences", "notifications");
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>
                 {
                     b.Property<Guid>("Id")

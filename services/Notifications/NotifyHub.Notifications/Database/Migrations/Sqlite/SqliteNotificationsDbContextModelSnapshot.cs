@@ -352,6 +352,32 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.ToTable("affected_parties", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Preferences.ContactPreference", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StopEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StopSms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId", "PersonId");
+
+                    b.ToTable("contact_preferences", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>
                 {
                     b.Property<Guid>("Id")
