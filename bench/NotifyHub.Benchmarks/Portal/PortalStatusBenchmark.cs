@@ -22,10 +22,8 @@ namespace NotifyHub.Benchmarks.Portal;
 /// code and date of birth, <c>POST /api/v1/portal/status</c>, each answer a new 15-minute session) through the real
 /// API of an in-process host on PostgreSQL, then the same lookup as a bare indexed SQL query
 /// (<see cref="PortalSqlBaseline"/>) with as many clients; p50/p99 and checks per second for both. It runs on the
-/// PostgreSQL named by NOTIFYHUB_TEST_POSTGRES and prints its durability settings; the test servers' PostgreSQL runs
-/// with fsync off (on its command line, which ALTER SYSTEM cannot override), so for durable figures point the variable
-/// at a server with the defaults (fsync, synchronous_commit, full_page_writes on); without <c>--allow-fsync-off</c> a
-/// server with fsync off is refused. Every check is a right answer, so no throttle (they count failures) trips and no
+/// PostgreSQL named by NOTIFYHUB_TEST_POSTGRES, which must keep its durable settings (<see cref="DurablePostgres"/>:
+/// start it with <c>NOTIFYHUB_POSTGRES_DURABLE=1 scripts/test.sh --servers-only</c>). Every check is a right answer, so no throttle (they count failures) trips and no
 /// limit is raised; any answer other than 200 is reported.
 /// </summary>
 public static class PortalStatusBenchmark
@@ -39,7 +37,6 @@ public static class PortalStatusBenchmark
         var clients = 200;
         var seconds = 60;
         var peopleCount = 5000;
-        var allowFsyncOff = args.Contains("--allow-fsync-off");
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -51,13 +48,7 @@ public static class PortalStatusBenchmark
         }
 
         await using var database = await PostgresDatabase.CreateAsync();
-        var durability = await DurabilityAsync(database.ConnectionString);
-        System.Console.WriteLine("postgresql: " + durability);
-        if (durability.Contains("fsync=off", StringComparison.Ordinal) && !allowFsyncOff)
-        {
-            System.Console.Error.WriteLine("portal: this PostgreSQL runs with fsync off; point NOTIFYHUB_TEST_POSTGRES at a durable one, or pass --allow-fsync-off.");
-            return 2;
-        }
+        await DurablePostgres.RequireAsync(database.ConnectionString);
 
         await using var factory = new NotifyHubFactory(new Dictionary<string, string?>
         {
@@ -100,15 +91,6 @@ public static class PortalStatusBenchmark
         http.ForEach(c => c.Dispose());
         System.Console.WriteLine("answers: " + string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{(int)a.Key} × {a.Value}")));
         return times;
-    }
-
-    private static async Task<string> DurabilityAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', full_page_writes=' || current_setting('full_page_writes')";
-        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<List<PortalPerson>> SeedAsync(NotifyHubFactory factory, int count)
