@@ -1,6 +1,6 @@
+using NotifyHub.Benchmarks.CallCentre;
 using Npgsql;
 using NpgsqlTypes;
-using NotifyHub.Benchmarks.CallCentre;
 using System.Diagnostics;
 
 namespace NotifyHub.Benchmarks.Portal;

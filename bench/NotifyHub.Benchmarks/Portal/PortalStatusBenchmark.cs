@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using NotifyHub.Benchmarks.CallCentre;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.Intake.Database;
@@ -8,6 +7,7 @@ using NotifyHub.Intake.Imports;
 using NotifyHub.Portal.Database;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
+using Npgsql;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

@@ -95,6 +95,7 @@ public sealed class No_personal_value_in_clear
         await ImportAsync(officer, incidentId); // the idempotent second import updates the same person
         await NotifyOnEveryChannelAsync(officer, incidentId);
         await PortalFlow.RunAsync(host, incidentId);
+        await RegulatorFlow.RunAsync(host, officer, incidentId);
         var nothingOpensAfterRevocation = await CallCentreFlow.RunAsync(host, officer, incidentId, vendorId);
         await ReadThroughTheKeyServiceAsync(host, incidentId, vendorId, agent);
         (await admin.GetAsync(new Uri("/api/v1/audit", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
