@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.CallCentre.Callbacks;
 using NotifyHub.CallCentre.Cases;
 using NotifyHub.Contracts;
@@ -33,8 +34,8 @@ public sealed class Page_text
         var culture = CultureInfo.GetCultureInfo(language);
         var keys = CaseActions.Outcomes.Select(o => "Outcome_" + o)
             .Concat(CaseActions.Channels.Select(c => "Channel_" + c))
-            .Concat(new[] { CaseStatus.Open, CaseStatus.Closed }.Select(s => "CaseStatus_" + s))
-            .Concat(new[] { CallbackStatus.Pending, CallbackStatus.Done }.Select(s => "CallbackStatus_" + s))
+            .Concat(WireCode<CaseStatus>.All.Select(s => "CaseStatus_" + s))
+            .Concat(WireCode<CallbackStatus>.All.Select(s => "CallbackStatus_" + s))
             .Concat(DataCategories.All.Select(c => "Category_" + c))
             .Concat(["Problem_personal_data_in_note", "Problem_callback_in_past", "Problem_agent_blocked", "Problem_other"]);
 

@@ -101,7 +101,7 @@ public sealed class Working_cases(WorldFixture fixture) : IClassFixture<WorldFix
         (await World.InCallCentreAsync(db => db.Notes.CountAsync(n => n.CaseId == caseId))).ShouldBe(0);
         (await World.InCallCentreAsync(db => db.Callbacks.CountAsync(n => n.CaseId == caseId))).ShouldBe(0);
         (await World.InCallCentreAsync(db => db.Escalations.CountAsync(n => n.CaseId == caseId))).ShouldBe(0);
-        (await World.InCallCentreAsync(db => db.Cases.SingleAsync(c => c.Id == caseId))).Status.ShouldBe("open");
+        (await World.InCallCentreAsync(db => db.Cases.SingleAsync(c => c.Id == caseId))).Status.ShouldBe(NotifyHub.CallCentre.Cases.CaseStatus.Open);
     }
 
     [Fact]

@@ -46,6 +46,10 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<QuietHours>();
         services.AddScoped<RecipientReader>();
         services.AddScoped<DeliveryOutcomes>();
+        services.AddScoped<DeliveryBatch>();
+        services.AddScoped<NotificationRendering>();
+        services.AddScoped<IChannelDelivery, EmailDelivery>();
+        services.AddScoped<IChannelDelivery, SmsDelivery>();
         services.AddScoped<LetterBatches>();
         // Registered before the bus, so its stop (waiting for running batches) comes after the bus's.
         services.AddSingleton<SendsInFlight>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using NotifyHub.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using NotifyHub.BuildingBlocks.Auth;
@@ -86,8 +87,7 @@ public static class PortalApi
         return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult NoSession() => TypedResults.Problem(
-        statusCode: StatusCodes.Status401Unauthorized, title: "Check your status first",
-        detail: "This needs a portal session: check your status with your reference code, then use the session token within 15 minutes.",
-        extensions: new Dictionary<string, object?> { ["code"] = "portal_session_required" });
+    private static ProblemHttpResult NoSession() => ProblemException.Unauthenticated("portal_session_required", "Check your status first",
+        "This needs a portal session: check your status with your reference code, then use the session token within 15 minutes.")
+        .ToHttpResult();
 }

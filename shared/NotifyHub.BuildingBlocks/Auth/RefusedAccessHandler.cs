@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
+using NotifyHub.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,24 +43,15 @@ public sealed partial class RefusedAccessHandler(ILogger<RefusedAccessHandler> l
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
+        var problem = ProblemException.Forbidden(code, "Forbidden", code switch
         {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "Forbidden",
-                Detail = code switch
-                {
-                    SessionRestrictions.PasswordChangeRequired => "Change the one-time password first (POST /api/v1/auth/password), then sign in again.",
-                    SessionRestrictions.TwoFactorEnrolmentRequired => "Enrol a second factor first (POST /api/v1/auth/2fa/setup, then /api/v1/auth/2fa/enable), then sign in again.",
-                    _ => "Your roles do not allow this.",
-                },
-                Extensions = { ["code"] = code },
-            },
+            SessionRestrictions.PasswordChangeRequired => "Change the one-time password first (POST /api/v1/auth/password), then sign in again.",
+            SessionRestrictions.TwoFactorEnrolmentRequired => "Enrol a second factor first (POST /api/v1/auth/2fa/setup, then /api/v1/auth/2fa/enable), then sign in again.",
+            _ => "Your roles do not allow this.",
         });
+        context.Response.StatusCode = problem.Status;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem.ToProblemDetails() });
     }
 
     private async Task AuditAsync(HttpContext context, string code)

@@ -37,7 +37,7 @@ public static class RequestBodyLimit
         });
 
     public static ProblemException TooLarge(long max) =>
-        new(StatusCodes.Status413PayloadTooLarge, Code, "The request body is too large",
+        new(ProblemKind.TooLarge, Code, "The request body is too large",
             $"The body is larger than {max} bytes, the limit of this endpoint.");
 
     /// <summary>Endpoint metadata: this endpoint takes bodies up to <see cref="MaxRequestBodySize"/> bytes (null: no limit).</summary>

@@ -13,12 +13,12 @@ public sealed record PageRequest(int Skip, int Take)
     {
         if (skip is < 0)
         {
-            throw ProblemException.BadRequest("invalid_paging", "skip must be 0 or more.");
+            throw ProblemException.Invalid("invalid_paging", "skip must be 0 or more.");
         }
 
         if (take is < 1 or > MaxTake)
         {
-            throw ProblemException.BadRequest("invalid_paging", $"take must be between 1 and {MaxTake}.");
+            throw ProblemException.Invalid("invalid_paging", $"take must be between 1 and {MaxTake}.");
         }
 
         return new PageRequest(skip ?? 0, take ?? DefaultTake);

@@ -1,55 +1,53 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace NotifyHub.BuildingBlocks.Web;
 
-/// <summary>Turns expected exceptions into problem details; anything else stays a 500 without internals.</summary>
+/// <summary>
+/// Turns expected exceptions into problem details through <see cref="ProblemKinds"/>; anything else stays a 500
+/// without internals. Validation failures and unreadable bodies are expressed as problems of the same vocabulary.
+/// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        ProblemDetails? details = exception switch
+        var problem = exception switch
         {
-            ValidationException validation => new HttpValidationProblemDetails(
-                validation.Errors.GroupBy(e => ToCamelCase(e.PropertyName))
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+            ValidationException validation => new ProblemException(ProblemKind.Invalid, "validation_failed", "The request is not valid")
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request is not valid",
-                Extensions = { ["code"] = "validation_failed" },
+                Errors = validation.Errors.GroupBy(e => ToCamelCase(e.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()),
             },
-            ProblemException problem => new ProblemDetails
-            {
-                Status = problem.Status,
-                Title = problem.Title,
-                Detail = problem.Detail,
-                Extensions = { ["code"] = problem.Code },
-            },
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Title = "The request could not be read",
-                Detail = bad.Message,
-                // 413: the server cut a body (sent without Content-Length) at the endpoint's limit.
-                Extensions = { ["code"] = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request_too_large" : "bad_request" },
-            },
+            ProblemException known => known,
+            // 413: the server cut a body (sent without Content-Length) at the endpoint's limit.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad =>
+                ProblemException.TooLarge("request_too_large", "The request could not be read", bad.Message),
+            BadHttpRequestException bad => new ProblemException(ProblemKind.Invalid, "bad_request", "The request could not be read", bad.Message),
             _ => null,
         };
-        if (details is null)
+        if (problem is null)
         {
             return false;
         }
 
-        httpContext.Response.StatusCode = details.Status ?? 400;
+        httpContext.Response.StatusCode = problem.Status;
+        if (problem.RetryAfter is { } wait)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds(wait);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = details,
+            ProblemDetails = problem.ToProblemDetails(),
             Exception = exception,
         });
     }
+
+    /// <summary>Retry-After in whole seconds (the header's form), at least one.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string ToCamelCase(string name) =>
         string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];

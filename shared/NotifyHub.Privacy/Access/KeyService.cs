@@ -19,7 +19,7 @@ public sealed class KeyService(
     KeyServiceOptions options,
     TimeProvider time)
 {
-    private readonly AccessMeter _meter = new(db, options, time);
+    private readonly BulkAccessMeter _meter = new(db, options, time);
 
     /// <exception cref="AccessDeniedException">Wrong role, wrong vendor, or the vendor is not assigned.</exception>
     /// <exception cref="AccessBlockedException">The user is blocked, or this call went past the rate limit.</exception>

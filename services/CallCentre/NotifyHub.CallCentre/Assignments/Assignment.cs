@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,7 +16,7 @@ public sealed class Assignment
 
     public Guid VendorId { get; init; }
 
-    public string Status { get; set; } = AssignmentStatus.Running;
+    public AssignmentStatus Status { get; set; } = AssignmentStatus.Running;
 
     /// <summary>People intake counted when the back-fill started; null until its first page arrives.</summary>
     public int? Total { get; set; }
@@ -40,7 +41,7 @@ public sealed class Assignment
             assignment.ToTable("assignments");
             assignment.HasKey(a => a.Id);
             assignment.HasIndex(a => new { a.IncidentId, a.VendorId });
-            assignment.Property(a => a.Status).HasMaxLength(20);
+            assignment.Property(a => a.Status).HasConversion<WireCodeConverter<AssignmentStatus>>().HasMaxLength(20);
             assignment.Ignore(a => a.IsActive);
         }
     }

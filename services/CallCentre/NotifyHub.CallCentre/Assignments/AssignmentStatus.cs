@@ -1,11 +1,25 @@
+using System.Text.Json.Serialization;
+
 namespace NotifyHub.CallCentre.Assignments;
 
-public static class AssignmentStatus
+/// <summary>A vendor's assignment to an incident: <c>running → completed</c> (every person projected), ended by <c>unassigned</c> or <c>revoked</c>.</summary>
+public enum AssignmentStatus
 {
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Unassigned = "unassigned";
-    public const string Revoked = "revoked";
+    [JsonStringEnumMemberName("running")]
+    Running = 1,
 
-    public static readonly string[] Active = [Running, Completed];
+    [JsonStringEnumMemberName("completed")]
+    Completed = 2,
+
+    [JsonStringEnumMemberName("unassigned")]
+    Unassigned = 3,
+
+    [JsonStringEnumMemberName("revoked")]
+    Revoked = 4,
+}
+
+public static class AssignmentStatuses
+{
+    /// <summary>The vendor works the incident's cases in these.</summary>
+    public static readonly AssignmentStatus[] Active = [AssignmentStatus.Running, AssignmentStatus.Completed];
 }

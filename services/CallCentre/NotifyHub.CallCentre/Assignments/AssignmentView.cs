@@ -1,3 +1,5 @@
+using NotifyHub.BuildingBlocks.Codes;
+
 namespace NotifyHub.CallCentre.Assignments;
 
 /// <summary>An assignment with its back-fill progress: <c>projected</c> of <c>total</c> people (total null until counted).</summary>
@@ -6,5 +8,5 @@ public sealed record AssignmentView(
     DateTimeOffset AssignedAt, DateTimeOffset? CompletedAt, DateTimeOffset? EndedAt)
 {
     public static AssignmentView From(Assignment a) =>
-        new(a.Id, a.VendorId, a.Status, a.Total, a.Projected, a.AssignedAt, a.CompletedAt, a.EndedAt);
+        new(a.Id, a.VendorId, a.Status.ToCode(), a.Total, a.Projected, a.AssignedAt, a.CompletedAt, a.EndedAt);
 }

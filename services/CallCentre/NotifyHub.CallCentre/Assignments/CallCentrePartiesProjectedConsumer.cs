@@ -17,7 +17,7 @@ public sealed class CallCentrePartiesProjectedConsumer(CallCentreDbContext db, T
     {
         var ct = context.CancellationToken;
         var assignment = await Db.Assignments.AsNoTracking().FirstOrDefaultAsync(a =>
-            a.IncidentId == message.IncidentId && a.VendorId == message.VendorId && AssignmentStatus.Active.Contains(a.Status), ct);
+            a.IncidentId == message.IncidentId && a.VendorId == message.VendorId && AssignmentStatuses.Active.Contains(a.Status), ct);
         if (assignment is null || (message.AssignmentId is { } id && id != assignment.Id))
         {
             return;

@@ -29,14 +29,14 @@ public sealed class VendorAssigning(CallCentreDbContext db, VendorAssignments pr
         _ = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId && i.PurgedAt == null, ct)
             ?? throw ProblemException.NotFound("Incident", incidentId);
         var vendor = await db.Vendors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct)
-            ?? throw new ProblemException(404, "vendor_not_found", "Vendor not found", $"No registered vendor with id {id}.");
+            ?? throw new ProblemException(ProblemKind.NotFound, "vendor_not_found", "Vendor not found", $"No registered vendor with id {id}.");
         if (vendor.RevokedAt is not null)
         {
             throw Revoked(id);
         }
 
         var existing = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(a =>
-            a.IncidentId == incidentId && a.VendorId == id && AssignmentStatus.Active.Contains(a.Status), ct);
+            a.IncidentId == incidentId && a.VendorId == id && AssignmentStatuses.Active.Contains(a.Status), ct);
         if (existing is not null)
         {
             return existing.Id;
@@ -63,8 +63,8 @@ public sealed class VendorAssigning(CallCentreDbContext db, VendorAssignments pr
     public async Task UnassignAsync(Guid incidentId, Guid vendorId, CallCentreActor actor, CancellationToken ct)
     {
         var assignment = await db.Assignments.FirstOrDefaultAsync(a =>
-            a.IncidentId == incidentId && a.VendorId == vendorId && AssignmentStatus.Active.Contains(a.Status), ct)
-            ?? throw new ProblemException(404, "not_assigned", "Not assigned", $"Vendor {vendorId} is not assigned to incident {incidentId}.");
+            a.IncidentId == incidentId && a.VendorId == vendorId && AssignmentStatuses.Active.Contains(a.Status), ct)
+            ?? throw new ProblemException(ProblemKind.NotFound, "not_assigned", "Not assigned", $"Vendor {vendorId} is not assigned to incident {incidentId}.");
 
         // The key service's check goes first: from here on no agent of the vendor reads the incident's people.
         await privacy.UnassignAsync(vendorId, incidentId, Purpose.CallCentre, actor.ToPrivacyActor(), ct);

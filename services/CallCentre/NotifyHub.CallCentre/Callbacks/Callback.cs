@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NotifyHub.Privacy.Fields;
@@ -29,7 +30,7 @@ public sealed class Callback
 
     public required byte[] CodeHash { get; init; }
 
-    public string Status { get; set; } = CallbackStatus.Pending;
+    public CallbackStatus Status { get; set; } = CallbackStatus.Pending;
 
     public Guid CreatedBy { get; init; }
 
@@ -45,7 +46,7 @@ public sealed class Callback
             callback.HasKey(c => c.Id);
             callback.HasIndex(c => c.CaseId);
             callback.HasIndex(c => new { c.VendorId, c.Status, c.DueAt });
-            callback.Property(c => c.Status).HasMaxLength(20);
+            callback.Property(c => c.Status).HasConversion<WireCodeConverter<CallbackStatus>>().HasMaxLength(20);
             callback.Property(c => c.Reason).HasConversion<EncryptedFieldConverter>();
             callback.Property(c => c.Code).HasConversion<EncryptedFieldConverter>();
         }

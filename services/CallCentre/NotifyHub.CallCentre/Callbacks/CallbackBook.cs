@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
@@ -70,7 +71,7 @@ public sealed class CallbackBook(CallCentreDbContext db, CaseReader cases, Field
             _ => throw Problems.Invalid("invalid_status", "status must be due, overdue or done."),
         };
         return (await query.OrderBy(c => c.DueAt).Take(500).ToListAsync(ct))
-            .Select(c => new CallbackListItem(c.Id, c.CaseId, c.IncidentId, c.DueAt, c.Status, c.Status == CallbackStatus.Pending && c.DueAt < now))
+            .Select(c => new CallbackListItem(c.Id, c.CaseId, c.IncidentId, c.DueAt, c.Status.ToCode(), c.Status == CallbackStatus.Pending && c.DueAt < now))
             .ToList();
     }
 

@@ -1,7 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace NotifyHub.CallCentre.Callbacks;
 
-public static class CallbackStatus
+public enum CallbackStatus
 {
-    public const string Pending = "pending";
-    public const string Done = "done";
+    [JsonStringEnumMemberName("pending")]
+    Pending = 1,
+
+    [JsonStringEnumMemberName("done")]
+    Done = 2,
 }

@@ -25,7 +25,7 @@ public sealed class PortalCallbackRequestedConsumer(CallCentreDbContext db, Fiel
         var now = clock.GetUtcNow();
         var vendors = await Db.CallerRecords.AsNoTracking()
             .Where(r => r.IncidentId == message.IncidentId && r.PersonId == message.PersonId)
-            .Join(Db.Assignments.Where(a => a.IncidentId == message.IncidentId && AssignmentStatus.Active.Contains(a.Status)),
+            .Join(Db.Assignments.Where(a => a.IncidentId == message.IncidentId && AssignmentStatuses.Active.Contains(a.Status)),
                 r => r.VendorId, a => a.VendorId, (r, a) => r.VendorId)
             .Distinct().ToListAsync(ct);
         foreach (var vendor in vendors)

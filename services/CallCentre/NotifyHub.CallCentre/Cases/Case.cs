@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,7 +15,7 @@ public sealed class Case
 
     public Guid PersonId { get; init; }
 
-    public string Status { get; set; } = CaseStatus.Open;
+    public CaseStatus Status { get; set; } = CaseStatus.Open;
 
     public Guid OpenedBy { get; init; }
 
@@ -34,7 +35,7 @@ public sealed class Case
             item.HasKey(c => c.Id);
             item.HasIndex(c => new { c.VendorId, c.IncidentId, c.PersonId, c.Status });
             item.HasIndex(c => new { c.VendorId, c.Status });
-            item.Property(c => c.Status).HasMaxLength(20);
+            item.Property(c => c.Status).HasConversion<WireCodeConverter<CaseStatus>>().HasMaxLength(20);
             item.Property(c => c.Outcome).HasMaxLength(40);
         }
     }

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.CallCentre.Database;
@@ -82,7 +83,7 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
         audit.Record(CallCentreAudit.Close, AuditOutcomes.Done, actor, caseId, item.IncidentId,
             new Dictionary<string, string> { ["outcome"] = outcome });
         await db.SaveChangesAsync(ct);
-        return new CloseResult(caseId, item.Status, outcome, now);
+        return new CloseResult(caseId, item.Status.ToCode(), outcome, now);
     }
 
     private async Task<Case> OpenCaseAsync(Guid caseId, CallCentreActor actor, CancellationToken ct)

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.CallCentre.Scripts;
@@ -61,10 +62,10 @@ public sealed class CaseReader(CallCentreDbContext db, KeyService keys, FieldCip
         {
             var reason = await cipher.DecryptAsync(callback.Reason, callback.Id, Callbacks.Callback.ReasonField, ct);
             var code = await cipher.DecryptAsync(callback.Code, callback.Id, Callbacks.Callback.CodeField, ct);
-            callbacks.Add(new CaseCallbackView(callback.Id, callback.DueAt, callback.Status, reason.Reveal(), code.Reveal()));
+            callbacks.Add(new CaseCallbackView(callback.Id, callback.DueAt, callback.Status.ToCode(), reason.Reveal(), code.Reveal()));
         }
 
-        return new CaseView(item.Id, item.IncidentId, item.Status, item.Outcome, item.OpenedAt,
+        return new CaseView(item.Id, item.IncidentId, item.Status.ToCode(), item.Outcome, item.OpenedAt,
             new CasePerson(person[PersonalField.GivenName]?.Reveal(), language, categories),
             notifications, callbacks, notes, await scripts.CurrentAsync(item.IncidentId, language, ct));
     }

@@ -1,7 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace NotifyHub.CallCentre.Cases;
 
-public static class CaseStatus
+public enum CaseStatus
 {
-    public const string Open = "open";
-    public const string Closed = "closed";
+    [JsonStringEnumMemberName("open")]
+    Open = 1,
+
+    [JsonStringEnumMemberName("closed")]
+    Closed = 2,
 }

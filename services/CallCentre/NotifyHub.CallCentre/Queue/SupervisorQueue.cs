@@ -43,7 +43,7 @@ public sealed class SupervisorQueue(CallCentreDbContext db, AccessBlocks blocks,
             .ToList();
 
         var incidents = await db.Assignments.AsNoTracking()
-            .Where(a => a.VendorId == vendor && AssignmentStatus.Active.Contains(a.Status)).Select(a => a.IncidentId).ToListAsync(ct);
+            .Where(a => a.VendorId == vendor && AssignmentStatuses.Active.Contains(a.Status)).Select(a => a.IncidentId).ToListAsync(ct);
         var noticesToday = await db.PersonNotifications.AsNoTracking()
             .CountAsync(n => incidents.Contains(n.IncidentId) && n.SentAt >= today, ct);
         var expected = (int)Math.Round(noticesToday * options.Value.CallsPer100Notices / 100, MidpointRounding.AwayFromZero);

@@ -19,7 +19,7 @@ public sealed record CallCentreActor(Guid UserId, IReadOnlyCollection<string> Ro
 
     /// <summary>The vendor of an agent or supervisor; staff without one cannot work cases.</summary>
     public Guid Vendor => VendorId
-        ?? throw new ProblemException(403, "no_vendor", "Forbidden", "Only staff of a call-centre vendor work cases.");
+        ?? throw new ProblemException(ProblemKind.Forbidden, "no_vendor", "Forbidden", "Only staff of a call-centre vendor work cases.");
 
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 

@@ -32,7 +32,7 @@ public sealed class VendorRevokedConsumer(CallCentreDbContext db, TimeProvider c
         }
 
         await Db.CallerRecords.Where(r => r.VendorId == message.VendorId).ExecuteDeleteAsync(ct);
-        await Db.Assignments.Where(a => a.VendorId == message.VendorId && AssignmentStatus.Active.Contains(a.Status))
+        await Db.Assignments.Where(a => a.VendorId == message.VendorId && AssignmentStatuses.Active.Contains(a.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssignmentStatus.Revoked).SetProperty(a => a.EndedAt, now), ct);
         await Db.Cases.Where(c => c.VendorId == message.VendorId && c.Status == CaseStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CaseStatus.Closed).SetProperty(c => c.ClosedAt, now)

@@ -15,7 +15,7 @@ public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
     internal async Task<CallerRecord?> FindAsync(Guid vendorId, Guid? incidentId, CallerFactors factors, CancellationToken ct)
     {
         var incidents = await db.Assignments.AsNoTracking()
-            .Where(a => a.VendorId == vendorId && AssignmentStatus.Active.Contains(a.Status))
+            .Where(a => a.VendorId == vendorId && AssignmentStatuses.Active.Contains(a.Status))
             .Where(a => incidentId == null || a.IncidentId == incidentId)
             .Select(a => a.IncidentId).Distinct().ToListAsync(ct);
         var matches = new List<CallerRecord>(1);

@@ -28,12 +28,12 @@ public static class AuditApi
         var since = from ?? DateTimeOffset.UnixEpoch;
         if (since >= until)
         {
-            throw new ProblemException(StatusCodes.Status400BadRequest, "invalid_window", "'from' must be before 'to'.");
+            throw new ProblemException(ProblemKind.Invalid, "invalid_window", "'from' must be before 'to'.");
         }
 
         if (skip < 0 || take is < 1 or > AuditLog.MaxPageSize)
         {
-            throw new ProblemException(StatusCodes.Status400BadRequest, "invalid_page",
+            throw new ProblemException(ProblemKind.Invalid, "invalid_page",
                 $"'skip' must be 0 or more and 'take' between 1 and {AuditLog.MaxPageSize}.");
         }
 

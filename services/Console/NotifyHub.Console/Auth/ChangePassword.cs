@@ -30,9 +30,9 @@ internal static class ChangePassword
             PasswordChangeResult.Changed => TypedResults.NoContent(),
             PasswordChangeResult.Throttled => SignInThrottle.TooManyAttempts(http, outcome.RetryAfter!.Value),
             PasswordChangeResult.WrongCurrentPassword =>
-                throw ProblemException.BadRequest("invalid_current_password", "The current password is not correct."),
+                throw ProblemException.Invalid("invalid_current_password", "The current password is not correct."),
             PasswordChangeResult.Reused =>
-                throw ProblemException.BadRequest("password_reused", "The new password must differ from the current one."),
+                throw ProblemException.Invalid("password_reused", "The new password must differ from the current one."),
             _ => Rejected(outcome.Errors!),
         };
     }

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NotifyHub.BuildingBlocks.Web;
 
 namespace NotifyHub.Console.Auth;
 
@@ -22,10 +22,6 @@ internal static class LoginProblems
     public static ProblemHttpResult InvalidRefreshToken() =>
         Unauthorized("invalid_refresh_token", "Refresh failed", "The refresh token is not valid any more: sign in again.");
 
-    private static ProblemHttpResult Unauthorized(string code, string title, string detail,
-        Dictionary<string, object?>? extensions = null)
-    {
-        var all = new Dictionary<string, object?>(extensions ?? []) { ["code"] = code };
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: title, extensions: all);
-    }
+    private static ProblemHttpResult Unauthorized(string code, string title, string detail) =>
+        ProblemException.Unauthenticated(code, title, detail).ToHttpResult();
 }

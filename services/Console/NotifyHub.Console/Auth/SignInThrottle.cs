@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using NotifyHub.BuildingBlocks.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Database;
@@ -75,12 +76,10 @@ public sealed class SignInThrottle(ConsoleDbContext db, TimeProvider clock, IOpt
 
     public static IResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            $"Too many failed sign-ins: try again in {seconds} s.",
-            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts",
-            extensions: new Dictionary<string, object?> { ["code"] = "too_many_attempts" });
+        var seconds = ProblemExceptionHandler.RetryAfterSeconds(retryAfter);
+        context.Response.Headers.RetryAfter = seconds;
+        return ProblemException.TooManyRequests("too_many_attempts", $"Too many failed sign-ins: try again in {seconds} s.", retryAfter)
+            .ToHttpResult();
     }
 
     private static List<string> Keys(string address, string? email)

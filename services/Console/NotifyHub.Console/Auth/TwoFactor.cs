@@ -56,7 +56,7 @@ internal static class TwoFactor
         }
 
         var codes = await enrolment.EnableAsync(user, request.Code, ct)
-            ?? throw ProblemException.BadRequest("invalid_two_factor_code", "The code does not match the authenticator key.");
+            ?? throw ProblemException.Invalid("invalid_two_factor_code", "The code does not match the authenticator key.");
         return TypedResults.Ok(new TwoFactorEnabled(codes));
     }
 
@@ -86,7 +86,7 @@ internal static class TwoFactor
         if (!proven)
         {
             await throttle.RecordFailureAsync(address, email: null, ct);
-            throw ProblemException.BadRequest("invalid_credentials", "Disabling two-factor sign-in needs the current password and a current code.");
+            throw ProblemException.Invalid("invalid_credentials", "Disabling two-factor sign-in needs the current password and a current code.");
         }
 
         IdentityFailures.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false));

@@ -16,30 +16,30 @@ public static class StaffRoleRules
         ArgumentNullException.ThrowIfNull(roles);
         if (roles.Count == 0)
         {
-            throw ProblemException.BadRequest("roles_required", "An account needs at least one role.");
+            throw ProblemException.Invalid("roles_required", "An account needs at least one role.");
         }
 
         if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown)
         {
-            throw ProblemException.BadRequest("unknown_role", $"Unknown role '{unknown}'. Use one of: {string.Join(", ", Roles.All)}.");
+            throw ProblemException.Invalid("unknown_role", $"Unknown role '{unknown}'. Use one of: {string.Join(", ", Roles.All)}.");
         }
 
         if (roles.Contains(Roles.Auditor) && (roles.Contains(Roles.Admin) || roles.Contains(Roles.PrivacyOfficer)))
         {
-            throw new ProblemException(422, IncompatibleRoles, "Incompatible roles",
+            throw new ProblemException(ProblemKind.RuleBroken, IncompatibleRoles, "Incompatible roles",
                 "Auditor cannot be held together with Admin or PrivacyOfficer: nobody audits their own actions.");
         }
 
         var vendorRoles = roles.Count(Roles.VendorScoped.Contains);
         if (vendorRoles > 0 && vendorRoles < roles.Count)
         {
-            throw new ProblemException(422, IncompatibleRoles, "Incompatible roles",
+            throw new ProblemException(ProblemKind.RuleBroken, IncompatibleRoles, "Incompatible roles",
                 "Agents and supervisors cannot also hold Admin, PrivacyOfficer or Auditor.");
         }
 
         if (vendorRoles > 0 != vendorId.HasValue)
         {
-            throw new ProblemException(422, "vendor_mismatch", "Roles do not fit the vendor",
+            throw new ProblemException(ProblemKind.RuleBroken, "vendor_mismatch", "Roles do not fit the vendor",
                 vendorId.HasValue ? "A vendor's staff can only be Agent or Supervisor." : "Agents and supervisors must belong to a vendor.");
         }
     }

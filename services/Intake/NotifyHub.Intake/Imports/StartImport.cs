@@ -35,7 +35,7 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
         var encodingName = command.Encoding ?? Charset(command.ContentType);
         if (ImportEncodings.Resolve(encodingName, []) is null)
         {
-            throw ProblemException.BadRequest("unsupported_encoding",
+            throw ProblemException.Invalid("unsupported_encoding",
                 $"Unknown encoding. Use one of: {string.Join(", ", ImportEncodings.Names)} (default utf-8).");
         }
 
@@ -89,7 +89,7 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
         {
             content?.Dispose();
             spool.Dispose();
-            throw ProblemException.BadRequest(e.Code, e.Message);
+            throw ProblemException.Invalid(e.Code, e.Message);
         }
         catch
         {
@@ -99,7 +99,7 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
         }
     }
 
-    private static ProblemException TooLarge(long max) => new(413, "import_too_large", "The file is too large",
+    private static ProblemException TooLarge(long max) => new(ProblemKind.TooLarge, "import_too_large", "The file is too large",
         $"The file is larger than {max} bytes (NotifyHub:Intake:MaxImportBytes): split it into several imports.");
 
     private static string Format(string? contentType)
@@ -109,7 +109,7 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
         {
             "text/csv" or "application/csv" => "csv",
             "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" => "ndjson",
-            _ => throw new ProblemException(415, "unsupported_content_type", "Unsupported media type",
+            _ => throw new ProblemException(ProblemKind.Unsupported, "unsupported_content_type", "Unsupported media type",
                 "Send the file as text/csv or application/x-ndjson."),
         };
     }

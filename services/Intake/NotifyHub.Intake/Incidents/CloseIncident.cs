@@ -45,7 +45,7 @@ public sealed class CloseIncidentHandler(IntakeDbContext db, IOptions<IntakeOpti
         incident.ClosedAt = now;
         var retentionDays = command.RetentionDays ?? options.Value.RetentionDays;
         incident.RetainUntil = now.AddDays(retentionDays);
-        incident.Status = "closed";
+        incident.Status = IncidentStatus.Closed;
         db.Publish(new IncidentClosed(incident.Id, now, incident.RetainUntil.Value));
         // The retention decision is the privileged part: 0 days makes the incident purgeable at once.
         db.Audit(actor.Stamp(new AuditEvent(PrivilegedActions.IncidentClosed, AuditOutcomes.Done)

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Web;
@@ -21,6 +22,6 @@ public sealed class GetIncidentHandler(IntakeDbContext db) : IQueryHandler<GetIn
         var i = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == query.Id, cancellationToken)
             ?? throw ProblemException.NotFound("Incident", query.Id);
         return new IncidentView(i.Id, i.Title, i.Summary, i.DiscoveredAt, i.OccurredFrom, i.OccurredTo, i.Cause,
-            i.DataCategories, i.Jurisdictions, i.Status, i.CreatedAt, i.ClosedAt, i.RetainUntil, i.PurgedAt, i.AwareAt, i.DeterminedAt);
+            i.DataCategories, i.Jurisdictions, i.Status.ToCode(), i.CreatedAt, i.ClosedAt, i.RetainUntil, i.PurgedAt, i.AwareAt, i.DeterminedAt);
     }
 }

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,7 +31,7 @@ public sealed class Incident
 
     public List<string> Jurisdictions { get; set; } = [];
 
-    public string Status { get; set; } = "open";
+    public IncidentStatus Status { get; set; } = IncidentStatus.Open;
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -54,7 +55,7 @@ public sealed class Incident
             incident.Property(i => i.Title).HasMaxLength(200);
             incident.Property(i => i.Summary).HasMaxLength(4000);
             incident.Property(i => i.Cause).HasMaxLength(40);
-            incident.Property(i => i.Status).HasMaxLength(20);
+            incident.Property(i => i.Status).HasConversion<WireCodeConverter<IncidentStatus>>().HasMaxLength(20);
             incident.Property(i => i.CreatedBy).HasMaxLength(100);
         }
     }

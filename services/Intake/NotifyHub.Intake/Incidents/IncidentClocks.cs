@@ -30,7 +30,7 @@ public sealed class IncidentClocksHandler(IntakeDbContext db, TimeProvider clock
     {
         if (command.AwareAt is null && command.DeterminedAt is null)
         {
-            throw ProblemException.BadRequest("no_clock", "Give 'awareAt', 'determinedAt' or both.");
+            throw ProblemException.Invalid("no_clock", "Give 'awareAt', 'determinedAt' or both.");
         }
 
         var now = clock.GetUtcNow();
@@ -38,7 +38,7 @@ public sealed class IncidentClocksHandler(IntakeDbContext db, TimeProvider clock
         {
             if (value > now.AddMinutes(5))
             {
-                throw ProblemException.BadRequest("clock_in_future", $"'{name}' cannot be in the future.");
+                throw ProblemException.Invalid("clock_in_future", $"'{name}' cannot be in the future.");
             }
         }
 
@@ -48,7 +48,7 @@ public sealed class IncidentClocksHandler(IntakeDbContext db, TimeProvider clock
         var determinedAt = command.DeterminedAt?.ToUniversalTime() ?? incident.DeterminedAt;
         if (awareAt > determinedAt)
         {
-            throw ProblemException.BadRequest("clock_order", IncidentClocks.OrderMessage);
+            throw ProblemException.Invalid("clock_order", IncidentClocks.OrderMessage);
         }
 
         incident.AwareAt = awareAt;

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Web;
@@ -20,7 +21,7 @@ public sealed class ListIncidentsHandler(IntakeDbContext db) : IQueryHandler<Lis
         var items = await db.Incidents.AsNoTracking()
             .OrderByDescending(i => i.Id)
             .Skip(query.Page.Skip).Take(query.Page.Take)
-            .Select(i => new IncidentSummary(i.Id, i.Title, i.Cause, i.Status, i.DiscoveredAt, i.CreatedAt, i.ClosedAt, i.RetainUntil))
+            .Select(i => new IncidentSummary(i.Id, i.Title, i.Cause, i.Status.ToCode(), i.DiscoveredAt, i.CreatedAt, i.ClosedAt, i.RetainUntil))
             .ToListAsync(cancellationToken);
         return new Paged<IncidentSummary>(items, query.Page.Skip, query.Page.Take, total);
     }

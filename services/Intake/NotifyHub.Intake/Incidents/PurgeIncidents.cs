@@ -37,7 +37,7 @@ public sealed class PurgeIncidentsHandler(IntakeDbContext db, IncidentShredder s
                     cancellationToken);
                 await db.AffectedParties.Where(p => p.IncidentId == incident.Id).ExecuteDeleteAsync(cancellationToken);
                 incident.PurgedAt = now;
-                incident.Status = "purged";
+                incident.Status = IncidentStatus.Purged;
                 await db.SaveChangesAsync(cancellationToken);
             }
 

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NotifyHub.Notifications.Delivery;
@@ -51,19 +52,19 @@ public sealed class Campaign
             campaign.Property(c => c.CreatedBy).HasMaxLength(100);
             campaign.Property(c => c.Channels).HasConversion(
                 channels => string.Join(',', channels.Select(c => c.ToCode())),
-                codes => codes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ChannelCodes.Parse).ToList(),
+                codes => codes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(WireCode<Channel>.Parse).ToList(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Channel>>(
                     (a, b) => a!.SequenceEqual(b!), c => c.Aggregate(0, (h, x) => HashCode.Combine(h, x)), c => c.ToList()))
                 .HasMaxLength(40);
-            campaign.Property(c => c.Strategy).HasConversion(s => s.ToCode(), s => CampaignStrategies.Parse(s)).HasMaxLength(20);
-            campaign.Property(c => c.Status).HasConversion(s => s.ToCode(), s => CampaignStatuses.Parse(s)).HasMaxLength(12);
+            campaign.Property(c => c.Strategy).HasConversion<WireCodeConverter<CampaignStrategy>>().HasMaxLength(20);
+            campaign.Property(c => c.Status).HasConversion<WireCodeConverter<CampaignStatus>>().HasMaxLength(12);
             campaign.HasIndex(c => new { c.IncidentId, c.Status });
             campaign.OwnsMany(c => c.Templates, template =>
             {
                 template.ToTable("campaign_templates");
                 template.WithOwner().HasForeignKey("CampaignId");
                 template.HasKey("CampaignId", nameof(CampaignTemplate.Channel));
-                template.Property(t => t.Channel).HasConversion(c => c.ToCode(), s => ChannelCodes.Parse(s)).HasMaxLength(10);
+                template.Property(t => t.Channel).HasConversion<WireCodeConverter<Channel>>().HasMaxLength(10);
             });
         }
     }

@@ -1,34 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace NotifyHub.Notifications.Campaigns;
 
-/// <summary><c>draft → running ⇄ paused → completed | cancelled</c>. Stored and shown as lower-case codes.</summary>
+/// <summary><c>draft → running ⇄ paused → completed | cancelled</c>. Stored and shown as its code.</summary>
 public enum CampaignStatus
 {
+    [JsonStringEnumMemberName("draft")]
     Draft = 1,
+
+    [JsonStringEnumMemberName("running")]
     Running = 2,
+
+    [JsonStringEnumMemberName("paused")]
     Paused = 3,
+
+    [JsonStringEnumMemberName("completed")]
     Completed = 4,
+
+    [JsonStringEnumMemberName("cancelled")]
     Cancelled = 5,
-}
-
-public static class CampaignStatuses
-{
-    public static string ToCode(this CampaignStatus status) => status switch
-    {
-        CampaignStatus.Draft => "draft",
-        CampaignStatus.Running => "running",
-        CampaignStatus.Paused => "paused",
-        CampaignStatus.Completed => "completed",
-        CampaignStatus.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown campaign status."),
-    };
-
-    public static CampaignStatus Parse(string code) => code switch
-    {
-        "draft" => CampaignStatus.Draft,
-        "running" => CampaignStatus.Running,
-        "paused" => CampaignStatus.Paused,
-        "completed" => CampaignStatus.Completed,
-        "cancelled" => CampaignStatus.Cancelled,
-        _ => throw new FormatException($"'{code}' is not a campaign status."),
-    };
 }

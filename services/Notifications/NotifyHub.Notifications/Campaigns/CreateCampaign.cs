@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Audit;
@@ -37,12 +38,12 @@ public sealed class CreateCampaignHandler(NotificationsDbContext db, CurrentActo
         var templates = new List<CampaignTemplate>();
         foreach (var (code, templateId) in command.Templates ?? new Dictionary<string, Guid>())
         {
-            var channel = ChannelCodes.Parse(code);
+            var channel = WireCode<Channel>.Parse(code);
             var template = await db.Templates.AsNoTracking().Where(t => t.Id == templateId)
                 .Select(t => new { t.IncidentId, t.Channel }).FirstOrDefaultAsync(cancellationToken);
             if (template is null || template.IncidentId != command.IncidentId || template.Channel != channel)
             {
-                throw new ProblemException(400, "template_mismatch", "Unknown template",
+                throw new ProblemException(ProblemKind.Invalid, "template_mismatch", "Unknown template",
                     $"Template {templateId} is not a {code} template of this incident.");
             }
 
@@ -55,8 +56,8 @@ public sealed class CreateCampaignHandler(NotificationsDbContext db, CurrentActo
             Id = Guid.CreateVersion7(now),
             IncidentId = command.IncidentId,
             Name = command.Name.Trim(),
-            Channels = [.. command.Channels.Select(ChannelCodes.Parse)],
-            Strategy = CampaignStrategies.Parse(command.Strategy),
+            Channels = [.. command.Channels.Select(WireCode<Channel>.Parse)],
+            Strategy = WireCode<CampaignStrategy>.Parse(command.Strategy),
             Templates = templates,
             CreatedBy = command.Actor,
             CreatedAt = now,

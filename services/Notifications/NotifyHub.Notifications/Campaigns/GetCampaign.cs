@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Web;
@@ -21,7 +22,7 @@ public sealed class GetCampaignHandler(NotificationsDbContext db) : IQueryHandle
         var totals = await CampaignTotals.ComputeAsync(db, campaign.Id, cancellationToken);
         var o = totals.Overall;
         return new CampaignView(campaign.Id, campaign.IncidentId, campaign.Name, campaign.Status.ToCode(), campaign.Strategy.ToCode(),
-            [.. campaign.Channels.Select(Delivery.ChannelCodes.ToCode)], o.Total, o.Queued, o.Sent, o.Delivered, o.Failed,
+            [.. campaign.Channels.Select(WireCode<Delivery.Channel>.Of)], o.Total, o.Queued, o.Sent, o.Delivered, o.Failed,
             o.Suppressed, o.Cancelled, totals.ByChannel, campaign.LaunchedAt, campaign.CompletedAt);
     }
 }

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Web;
@@ -23,7 +24,7 @@ public sealed class ListCampaignsHandler(NotificationsDbContext db) : IQueryHand
             .Skip(query.Page.Skip).Take(query.Page.Take)
             .ToListAsync(cancellationToken);
         var items = page.Select(c => new CampaignSummary(c.Id, c.Name, c.Status.ToCode(), c.Strategy.ToCode(),
-            [.. c.Channels.Select(ChannelCodes.ToCode)], c.CreatedAt, c.LaunchedAt, c.CompletedAt)).ToList();
+            [.. c.Channels.Select(WireCode<Channel>.Of)], c.CreatedAt, c.LaunchedAt, c.CompletedAt)).ToList();
         return new Paged<CampaignSummary>(items, query.Page.Skip, query.Page.Take, total);
     }
 }

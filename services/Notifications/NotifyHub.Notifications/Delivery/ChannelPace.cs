@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,7 +18,7 @@ public sealed class ChannelPace
         {
             pace.ToTable("channel_paces");
             pace.HasKey(p => p.Channel);
-            pace.Property(p => p.Channel).HasConversion(c => c.ToCode(), s => ChannelCodes.Parse(s)).HasMaxLength(10);
+            pace.Property(p => p.Channel).HasConversion<WireCodeConverter<Channel>>().HasMaxLength(10);
         }
     }
 }

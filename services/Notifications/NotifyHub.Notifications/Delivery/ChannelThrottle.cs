@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Database;

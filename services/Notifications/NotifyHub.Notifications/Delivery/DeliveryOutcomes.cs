@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
@@ -136,6 +137,15 @@ public sealed class DeliveryOutcomes(
             await FallBackAsync(notification, ct);
         }
 
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Fails one notification before any provider was asked (no address, a template over its limits), and saves.</summary>
+    public async Task FailBeforeSendingAsync(Guid notificationId, string code, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var tracked = await db.Notifications.FirstAsync(n => n.Id == notificationId, ct);
+        await FailAsync(tracked, code, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
     }
 

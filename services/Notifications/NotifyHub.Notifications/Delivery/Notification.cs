@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NotifyHub.Notifications.Database;
@@ -175,10 +176,10 @@ public sealed class Notification
         {
             notification.ToTable("notifications");
             notification.HasKey(n => n.Id);
-            notification.Property(n => n.Channel).HasConversion(c => c.ToCode(), s => ChannelCodes.Parse(s)).HasMaxLength(10);
+            notification.Property(n => n.Channel).HasConversion<WireCodeConverter<Channel>>().HasMaxLength(10);
             // A concurrency token: every tracked transition is "UPDATE ... WHERE status = what I read", so two workers
             // (or a worker and a status callback) can never both move one notification.
-            notification.Property(n => n.Status).HasConversion(s => s.ToCode(), s => DeliveryStatusCodes.Parse(s)).HasMaxLength(12)
+            notification.Property(n => n.Status).HasConversion<WireCodeConverter<DeliveryStatus>>().HasMaxLength(12)
                 .IsConcurrencyToken();
             notification.Property(n => n.ProviderMessageId).HasMaxLength(200);
             notification.Property(n => n.ErrorCode).HasMaxLength(200);

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.Notifications.Database;

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NotifyHub.Privacy.BlindIndexes;
@@ -29,9 +30,7 @@ public sealed class Suppression
             suppression.ToTable("suppressions");
             suppression.HasKey(s => s.Id);
             suppression.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
-            suppression.Property(s => s.Reason).HasConversion(
-                r => r == SuppressionReason.OptOut ? "opt_out" : "known_bad",
-                s => s == "opt_out" ? SuppressionReason.OptOut : SuppressionReason.KnownBad).HasMaxLength(20);
+            suppression.Property(s => s.Reason).HasConversion<WireCodeConverter<SuppressionReason>>().HasMaxLength(20);
             suppression.Property(s => s.AddressIndex).HasMaxLength(BlindIndex.SizeInBytes);
             suppression.HasIndex(s => new { s.IncidentId, s.Kind, s.AddressIndex }).IsUnique();
         }

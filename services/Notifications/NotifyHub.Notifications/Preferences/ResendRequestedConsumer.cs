@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ public sealed class ResendRequestedConsumer(NotificationsDbContext db, IOptions<
             .Select(t => new { t.Id, t.Channel, t.Version }).ToListAsync(ct))
             .GroupBy(t => t.Channel).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!.Id);
 
-        IEnumerable<Channel> order = ChannelCodes.TryParse(message.Channel, out var asked) ? [asked, .. FallBackOrder] : FallBackOrder;
+        IEnumerable<Channel> order = WireCode<Channel>.TryParse(message.Channel, out var asked) ? [asked, .. FallBackOrder] : FallBackOrder;
         foreach (var channel in order.Distinct())
         {
             if (!purposes.Contains(channel.PurposeOf()) || preference?.Stops(channel) == true)
@@ -91,7 +92,7 @@ public sealed class ResendRequestedConsumer(NotificationsDbContext db, IOptions<
         var details = new Dictionary<string, string>
         {
             ["incident_id"] = message.IncidentId.ToString(),
-            ["requested_channel"] = ChannelCodes.TryParse(message.Channel, out var asked) ? asked.ToCode() : "invalid",
+            ["requested_channel"] = WireCode<Channel>.TryParse(message.Channel, out var asked) ? asked.ToCode() : "invalid",
             // Empty ids: the person asked on the portal, not an agent on a case.
             ["case_id"] = message.CaseId.ToString(),
             ["requested_by"] = message.RequestedBy.ToString(),

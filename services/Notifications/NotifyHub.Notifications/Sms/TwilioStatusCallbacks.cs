@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NotifyHub.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Routing;
 
 namespace NotifyHub.Notifications.Sms;
@@ -51,11 +53,9 @@ public static class TwilioWebhookApi
         return Results.NoContent();
     }
 
-    private static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden,
-        title: "Invalid signature", detail: "The X-Twilio-Signature header is missing or does not match this request.",
-        extensions: new Dictionary<string, object?> { ["code"] = "invalid_signature" });
+    private static ProblemHttpResult Forbidden() => ProblemException.Forbidden("invalid_signature", "Invalid signature",
+        "The X-Twilio-Signature header is missing or does not match this request.").ToHttpResult();
 
-    private static IResult Malformed(string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
-        title: "Malformed status callback", detail: detail,
-        extensions: new Dictionary<string, object?> { ["code"] = "malformed_callback" });
+    private static ProblemHttpResult Malformed(string detail) =>
+        new ProblemException(ProblemKind.Invalid, "malformed_callback", "Malformed status callback", detail).ToHttpResult();
 }

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public sealed class CreateTemplateHandler(
     {
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.IncidentId, cancellationToken)
             ?? throw ProblemException.NotFound("Incident", command.IncidentId);
-        var channel = ChannelCodes.Parse(command.Channel);
+        var channel = WireCode<Channel>.Parse(command.Channel);
         var name = command.Name.Trim();
 
         // Unique (incident, name, version): two concurrent POSTs of one name race for a version; the loser retries.
@@ -105,7 +106,7 @@ public sealed class CreateTemplateHandler(
             var count = SmsSegments.Count(rendered.Body);
             if (count.Segments > max)
             {
-                throw new ProblemException(400, "sms_too_long", "The SMS is too long",
+                throw new ProblemException(ProblemKind.Invalid, "sms_too_long", "The SMS is too long",
                     $"Variant '{variant.Language}' renders to {count.Segments} {count.EncodingName} segments for a sample person; " +
                     $"the maximum is {max} (NotifyHub:Sms:MaxSegments).");
             }

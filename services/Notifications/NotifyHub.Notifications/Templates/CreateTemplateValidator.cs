@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using FluentValidation;
 using NotifyHub.Notifications.Delivery;
 using System.Text.RegularExpressions;
@@ -9,8 +10,8 @@ public sealed partial class CreateTemplateValidator : AbstractValidator<CreateTe
     public CreateTemplateValidator(TemplateEngine engine, TemplateRenderer renderer)
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Channel).Must(c => ChannelCodes.TryParse(c, out _))
-            .WithMessage(c => $"Unknown channel '{c.Channel}'. Use one of: {string.Join(", ", ChannelCodes.All)}.");
+        RuleFor(c => c.Channel).Must(c => WireCode<Channel>.TryParse(c, out _))
+            .WithMessage(c => $"Unknown channel '{c.Channel}'. Use one of: {string.Join(", ", WireCode<Channel>.All)}.");
         RuleFor(c => c.DefaultLanguage).NotEmpty().Must(IsLanguageTag).WithMessage("'defaultLanguage' must be a BCP 47 tag such as en, fr or ja.");
         RuleFor(c => c.Variants).NotEmpty();
         RuleFor(c => c.Variants)
@@ -34,10 +35,10 @@ public sealed partial class CreateTemplateValidator : AbstractValidator<CreateTe
         });
         RuleForEach(c => c.Variants).Must(v => !string.IsNullOrWhiteSpace(v.Subject))
             .WithMessage((_, v) => $"Variant '{v.Language}': an email needs a subject.")
-            .When(c => ChannelCodes.TryParse(c.Channel, out var ch) && ch == Channel.Email);
+            .When(c => WireCode<Channel>.TryParse(c.Channel, out var ch) && ch == Channel.Email);
         RuleForEach(c => c.Variants).Must(v => v.Subject is null && v.Text is null)
             .WithMessage((_, v) => $"Variant '{v.Language}': an SMS has a body only (no subject or text).")
-            .When(c => ChannelCodes.TryParse(c.Channel, out var ch) && ch == Channel.Sms);
+            .When(c => WireCode<Channel>.TryParse(c.Channel, out var ch) && ch == Channel.Sms);
     }
 
     /// <summary>The first unknown variable or filter in any part of the variant, rendered for a sample person; null when none.</summary>

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Text;
 using NotifyHub.Contracts.Notifications;
 using NotifyHub.Notifications.Delivery;

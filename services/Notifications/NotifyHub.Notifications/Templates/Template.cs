@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NotifyHub.Notifications.Delivery;
@@ -52,7 +53,7 @@ public sealed class Template
             template.ToTable("templates");
             template.HasKey(t => t.Id);
             template.Property(t => t.Name).HasMaxLength(100);
-            template.Property(t => t.Channel).HasConversion(c => c.ToCode(), s => ChannelCodes.Parse(s)).HasMaxLength(10);
+            template.Property(t => t.Channel).HasConversion<WireCodeConverter<Channel>>().HasMaxLength(10);
             template.Property(t => t.DefaultLanguage).HasMaxLength(35);
             template.Property(t => t.CreatedBy).HasMaxLength(100);
             template.HasIndex(t => new { t.IncidentId, t.Name, t.Version }).IsUnique();

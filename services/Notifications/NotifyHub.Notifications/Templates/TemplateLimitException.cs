@@ -9,7 +9,7 @@ namespace NotifyHub.Notifications.Templates;
 /// or memory, per request and per recipient.
 /// </summary>
 public sealed class TemplateLimitException(string detail)
-    : ProblemException(422, CodeValue, "The template does too much", detail)
+    : ProblemException(ProblemKind.RuleBroken, CodeValue, "The template does too much", detail)
 {
     public const string CodeValue = "template_limit_exceeded";
 }

@@ -26,12 +26,12 @@ public sealed class PersonActions(PortalDbContext db, StatusView view, Projectio
         var now = clock.GetUtcNow();
         if (request.PreferredAt is not { } preferredAt)
         {
-            throw ProblemException.BadRequest("preferred_at_required", "Choose when you would like us to call you.");
+            throw ProblemException.Invalid("preferred_at_required", "Choose when you would like us to call you.");
         }
 
         if (preferredAt < now.AddMinutes(-5) || preferredAt > now.AddDays(30))
         {
-            throw ProblemException.BadRequest("invalid_preferred_at", "Choose a time from now to 30 days ahead.");
+            throw ProblemException.Invalid("invalid_preferred_at", "Choose a time from now to 30 days ahead.");
         }
 
         var language = request.Language is null ? null : LanguageOf(request.Language);
@@ -76,7 +76,7 @@ public sealed class PersonActions(PortalDbContext db, StatusView view, Projectio
         var channel = request.Channel?.Trim().ToLowerInvariant();
         if (channel is null || !Channels.Contains(channel))
         {
-            throw ProblemException.BadRequest("invalid_channel", "Choose email, sms or letter.");
+            throw ProblemException.Invalid("invalid_channel", "Choose email, sms or letter.");
         }
 
         db.Publish(new ResendRequested(Guid.Empty, session.IncidentId, session.PersonId, channel, Guid.Empty, clock.GetUtcNow()));
@@ -88,6 +88,6 @@ public sealed class PersonActions(PortalDbContext db, StatusView view, Projectio
         var language = requested.Trim().ToLowerInvariant();
         return CategoryAdvice.Languages.Contains(language)
             ? language
-            : throw ProblemException.BadRequest("unsupported_language", "Choose English (en), French (fr) or Japanese (ja).");
+            : throw ProblemException.Invalid("unsupported_language", "Choose English (en), French (fr) or Japanese (ja).");
     }
 }

@@ -28,12 +28,12 @@ public sealed class CallbackCodeCheck(PortalDbContext db, PortalThrottle throttl
             .Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         if (string.IsNullOrEmpty(typed))
         {
-            throw ProblemException.BadRequest("callback_code_required", "Enter the code the caller read to you.");
+            throw ProblemException.Invalid("callback_code_required", "Enter the code the caller read to you.");
         }
 
         if (typed.Length != 8 || !typed.All(char.IsAsciiLetterOrDigit))
         {
-            throw ProblemException.BadRequest("invalid_callback_code", "A callback code has 8 letters and numbers, like 7KQ2-M9XD.");
+            throw ProblemException.Invalid("invalid_callback_code", "A callback code has 8 letters and numbers, like 7KQ2-M9XD.");
         }
 
         var clientKey = await throttle.ClientKeyAsync(context, ct);

@@ -22,7 +22,7 @@ public sealed class SetStatement(PortalDbContext db, TimeProvider clock)
         var language = request.Language?.Trim().ToLowerInvariant();
         if (language is null || !CategoryAdvice.Languages.Contains(language))
         {
-            throw ProblemException.BadRequest("unsupported_language", "'language' must be en, fr or ja.");
+            throw ProblemException.Invalid("unsupported_language", "'language' must be en, fr or ja.");
         }
 
         Require(request.Title, 200, "title");
@@ -32,7 +32,7 @@ public sealed class SetStatement(PortalDbContext db, TimeProvider clock)
         var advice = (request.Advice ?? []).Select(a => a?.Trim() ?? "").ToList();
         if (advice.Count > 20 || advice.Any(a => a.Length is 0 or > 400 || a.Contains('\n', StringComparison.Ordinal)))
         {
-            throw ProblemException.BadRequest("invalid_advice", "'advice' is at most 20 single-line items of 1 to 400 characters.");
+            throw ProblemException.Invalid("invalid_advice", "'advice' is at most 20 single-line items of 1 to 400 characters.");
         }
 
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, ct))
@@ -70,7 +70,7 @@ public sealed class SetStatement(PortalDbContext db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max)
         {
-            throw ProblemException.BadRequest("invalid_" + name, $"'{name}' is required, at most {max} characters.");
+            throw ProblemException.Invalid("invalid_" + name, $"'{name}' is required, at most {max} characters.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using NotifyHub.BuildingBlocks.Web;
 using System.Text;
 
 namespace NotifyHub.Portal.Status;
@@ -16,14 +17,14 @@ public static class NoMatch
         "\"detail\":\"Check the reference code on your letter, email or text message and the date of birth or postcode, then try again.\"," +
         "\"code\":\"no_match\"}");
 
-    public static IResult Result() => new Fixed(StatusCodes.Status404NotFound, Body, null);
+    public static IResult Result() => new Fixed(ProblemKinds.StatusOf(ProblemKind.NotFound), Body, null);
 
     private static readonly byte[] TooMany = Encoding.UTF8.GetBytes(
         "{\"type\":\"https://tools.ietf.org/html/rfc6585#section-4\",\"title\":\"Too many attempts\",\"status\":429," +
         "\"detail\":\"Too many checks failed from your connection. Wait, then try again.\",\"code\":\"too_many_attempts\"}");
 
     public static IResult TooManyAttempts(TimeSpan retryAfter) =>
-        new Fixed(StatusCodes.Status429TooManyRequests, TooMany, (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds)));
+        new Fixed(ProblemKinds.StatusOf(ProblemKind.TooManyRequests), TooMany, (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds)));
 
     /// <summary>A fixed body with its status (and Retry-After in whole seconds, the header's form).</summary>
     private sealed class Fixed(int status, byte[] body, int? retryAfterSeconds) : IResult

@@ -17,12 +17,12 @@ public static class StatusInput
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.ReferenceCode))
         {
-            throw ProblemException.BadRequest("reference_code_required", "Enter the reference code from your letter, email or text message.");
+            throw ProblemException.Invalid("reference_code_required", "Enter the reference code from your letter, email or text message.");
         }
 
         if (request.ReferenceCode.Length > ReferenceCodeReader.MaxTypedLength)
         {
-            throw ProblemException.BadRequest("reference_code_too_long",
+            throw ProblemException.Invalid("reference_code_too_long",
                 $"A reference code has 16 letters and numbers; what was entered is longer than {ReferenceCodeReader.MaxTypedLength} characters.");
         }
 
@@ -30,7 +30,7 @@ public static class StatusInput
         var hasPostcode = !string.IsNullOrWhiteSpace(request.Postcode);
         if (!hasDob && !hasPostcode)
         {
-            throw ProblemException.BadRequest("factor_required", "Enter your date of birth or your postcode.");
+            throw ProblemException.Invalid("factor_required", "Enter your date of birth or your postcode.");
         }
 
         if (hasDob)
@@ -38,18 +38,18 @@ public static class StatusInput
             if (request.DateOfBirth!.Length > MaxFactorLength
                 || !DateOnly.TryParseExact(request.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                throw ProblemException.BadRequest("invalid_date_of_birth", "Enter your date of birth as year-month-day, for example 1981-03-14.");
+                throw ProblemException.Invalid("invalid_date_of_birth", "Enter your date of birth as year-month-day, for example 1981-03-14.");
             }
 
             if (date > today || date.Year < 1900)
             {
-                throw ProblemException.BadRequest("invalid_date_of_birth", "Your date of birth must be a real date in the past.");
+                throw ProblemException.Invalid("invalid_date_of_birth", "Your date of birth must be a real date in the past.");
             }
         }
 
         if (hasPostcode && (request.Postcode!.Length > MaxFactorLength || !BlindIndexNormalizer.TryNormalize(BlindIndexKind.Postcode, request.Postcode, out _)))
         {
-            throw ProblemException.BadRequest("invalid_postcode", "Enter your postcode using letters and numbers only.");
+            throw ProblemException.Invalid("invalid_postcode", "Enter your postcode using letters and numbers only.");
         }
     }
 }

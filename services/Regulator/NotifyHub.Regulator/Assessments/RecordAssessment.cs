@@ -21,28 +21,28 @@ public sealed class RecordAssessment(RegulatorDbContext db, ObligationEngine eng
         var now = clock.GetUtcNow();
         if (request.Harm is not ("likely" or "unlikely"))
         {
-            throw ProblemException.BadRequest("invalid_harm", "'harm' must be \"likely\" or \"unlikely\".");
+            throw ProblemException.Invalid("invalid_harm", "'harm' must be \"likely\" or \"unlikely\".");
         }
 
         if (string.IsNullOrWhiteSpace(request.Rationale) || request.Rationale.Length > 4000)
         {
-            throw ProblemException.BadRequest("invalid_rationale", "'rationale' is required (at most 4,000 characters): it is the record a regulator may ask for.");
+            throw ProblemException.Invalid("invalid_rationale", "'rationale' is required (at most 4,000 characters): it is the record a regulator may ask for.");
         }
 
         if (request.CompletedAt is not { } completedAt)
         {
-            throw ProblemException.BadRequest("completed_at_required", "'completedAt' is required: some deadlines run from the assessment's completion.");
+            throw ProblemException.Invalid("completed_at_required", "'completedAt' is required: some deadlines run from the assessment's completion.");
         }
 
         if (completedAt > now.AddMinutes(5))
         {
-            throw ProblemException.BadRequest("completed_in_future", "'completedAt' cannot be in the future.");
+            throw ProblemException.Invalid("completed_in_future", "'completedAt' cannot be in the future.");
         }
 
         var facts = await FactsReader.ReadAsync(db, incidentId, ct) ?? throw ProblemException.NotFound("Incident", incidentId);
         var touched = engine.Compute(facts, now).Select(o => o.Jurisdiction).Distinct().ToList();
         var jurisdiction = Resolve(request.Jurisdiction, touched)
-            ?? throw new ProblemException(422, "jurisdiction_not_touched", "Jurisdiction not touched",
+            ?? throw new ProblemException(ProblemKind.RuleBroken, "jurisdiction_not_touched", "Jurisdiction not touched",
                 $"The incident has no obligations in '{request.Jurisdiction}'. Use one of: {string.Join(", ", touched)}.");
 
         var assessment = new RiskAssessment

@@ -20,17 +20,17 @@ public sealed class FileReport(RegulatorDbContext db, ObligationsRecompute recom
         var now = clock.GetUtcNow();
         if (request.FiledAt is not { } filedAt)
         {
-            throw ProblemException.BadRequest("filed_at_required", "'filedAt' is required: it is the evidence the deadline was met.");
+            throw ProblemException.Invalid("filed_at_required", "'filedAt' is required: it is the evidence the deadline was met.");
         }
 
         if (filedAt > now.AddMinutes(5))
         {
-            throw ProblemException.BadRequest("filed_in_future", "'filedAt' cannot be in the future: record a filing once it is made.");
+            throw ProblemException.Invalid("filed_in_future", "'filedAt' cannot be in the future: record a filing once it is made.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Reference) || request.Reference.Length > 200)
         {
-            throw ProblemException.BadRequest("invalid_reference", "'reference' is required (at most 200 characters): the authority's case number or receipt.");
+            throw ProblemException.Invalid("invalid_reference", "'reference' is required (at most 200 characters): the authority's case number or receipt.");
         }
 
         var row = await db.Obligations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == obligationId, ct)

@@ -54,7 +54,7 @@ public static class ObligationsApi
         {
             null or "json" => TypedResults.Ok(draft),
             "pdf" => TypedResults.File(pdf.Render(draft), "application/pdf", $"obligation-{id}.pdf"),
-            _ => throw ProblemException.BadRequest("invalid_format", "'format' must be json or pdf."),
+            _ => throw ProblemException.Invalid("invalid_format", "'format' must be json or pdf."),
         };
     }
 

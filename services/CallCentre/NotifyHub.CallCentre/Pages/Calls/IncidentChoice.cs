@@ -15,7 +15,7 @@ public sealed record IncidentChoice(Guid Id, string? ScriptTitle, DateTimeOffset
         Guid vendorId, string language, CancellationToken ct)
     {
         var incidents = await db.Assignments.AsNoTracking()
-            .Where(a => a.VendorId == vendorId && AssignmentStatus.Active.Contains(a.Status))
+            .Where(a => a.VendorId == vendorId && AssignmentStatuses.Active.Contains(a.Status))
             .Join(db.Incidents.AsNoTracking().Where(i => i.PurgedAt == null), a => a.IncidentId, i => i.Id, (a, i) => i)
             .ToListAsync(ct);
         var choices = new List<IncidentChoice>();

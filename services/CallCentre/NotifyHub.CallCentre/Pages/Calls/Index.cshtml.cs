@@ -68,9 +68,9 @@ public sealed class IndexModel(CallCentreDbContext db, ScriptLibrary scripts, Ca
 
             NotVerified = true;
         }
-        catch (ProblemException e) when (e.Status is 400 or 403 or 423)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.Forbidden or ProblemKind.Locked)
         {
-            if (e.Status != 423)
+            if (e.Kind != ProblemKind.Locked)
             {
                 ModelState.AddModelError(Field(e.Code), text.Problem(e));
             }

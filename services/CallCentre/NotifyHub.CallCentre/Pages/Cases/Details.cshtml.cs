@@ -90,13 +90,13 @@ public sealed class DetailsModel(CaseReader cases, CaseActions actions, Callback
         {
             return Redirect(await act());
         }
-        catch (ProblemException e) when (e.Status == 404)
+        catch (ProblemException e) when (e.Kind == ProblemKind.NotFound)
         {
             return NotFound();
         }
-        catch (ProblemException e) when (e.Status is 400 or 409 or 422 or 423)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.Conflict or ProblemKind.RuleBroken or ProblemKind.Locked)
         {
-            ModelState.AddModelError(e.Status is 409 or 423 ? "" : Field(field, e.Code), text.Problem(e));
+            ModelState.AddModelError(e.Kind is ProblemKind.Conflict or ProblemKind.Locked ? "" : Field(field, e.Code), text.Problem(e));
             return await ShowAsync(ct);
         }
     }
@@ -108,11 +108,11 @@ public sealed class DetailsModel(CaseReader cases, CaseActions actions, Callback
             Case = await cases.ReadAsync(Id, Actor, ct);
             return Page();
         }
-        catch (ProblemException e) when (e.Status == 404)
+        catch (ProblemException e) when (e.Kind == ProblemKind.NotFound)
         {
             return NotFound();
         }
-        catch (ProblemException e) when (e.Status == 423)
+        catch (ProblemException e) when (e.Kind == ProblemKind.Locked)
         {
             Blocked = true;
             return Page();

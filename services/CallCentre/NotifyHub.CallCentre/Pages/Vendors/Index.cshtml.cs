@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,7 +34,7 @@ public sealed class IndexModel(CallCentreDbContext db, VendorAssigning assigning
     /// <summary>Registered, unrevoked vendors not already working on the incident.</summary>
     public IReadOnlyList<Guid> Assignable { get; private set; } = [];
 
-    public bool Running => Assignments.Any(a => a.Status == AssignmentStatus.Running);
+    public bool Running => Assignments.Any(a => a.Status == AssignmentStatus.Running.ToCode());
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -65,7 +66,7 @@ public sealed class IndexModel(CallCentreDbContext db, VendorAssigning assigning
             await act();
             return Redirect($"/callcentre/incidents/{Id}/vendors");
         }
-        catch (ProblemException e) when (e.Status is 400 or 404 or 409)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.NotFound or ProblemKind.Conflict)
         {
             ModelState.AddModelError(field, text.Problem(e));
         }
@@ -81,7 +82,7 @@ public sealed class IndexModel(CallCentreDbContext db, VendorAssigning assigning
         }
 
         Assignments = await assigning.ListAsync(Id, ct);
-        var working = Assignments.Where(a => AssignmentStatus.Active.Contains(a.Status)).Select(a => a.VendorId).ToHashSet();
+        var working = Assignments.Where(a => AssignmentStatuses.Active.Any(s => s.ToCode() == a.Status)).Select(a => a.VendorId).ToHashSet();
         Assignable = [.. (await db.Vendors.AsNoTracking().Where(v => v.RevokedAt == null).OrderBy(v => v.RegisteredAt)
             .Select(v => v.Id).ToListAsync(ct)).Where(v => !working.Contains(v))];
         return true;

@@ -104,7 +104,7 @@ public static class ImportUpload
             var id = await mediator.Send(new StartImport(incidentId, contentType, encoding, body, http.User.ActorId()), ct);
             return Results.Redirect($"/console/incidents/{incidentId}/imports/{id}");
         }
-        catch (ProblemException e) when (e.Status != 404)
+        catch (ProblemException e) when (e.Kind != ProblemKind.NotFound)
         {
             return Results.Redirect($"/console/incidents/{incidentId}/imports/new?error={Uri.EscapeDataString(e.Code)}");
         }

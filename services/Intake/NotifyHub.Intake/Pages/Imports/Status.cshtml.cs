@@ -54,7 +54,7 @@ public sealed class StatusModel(IMediator mediator) : PageModel
             Import = await mediator.Send(new GetImport(Id, ImportId), ct);
             return true;
         }
-        catch (ProblemException e) when (e.Status == 404)
+        catch (ProblemException e) when (e.Kind == ProblemKind.NotFound)
         {
             return false;
         }

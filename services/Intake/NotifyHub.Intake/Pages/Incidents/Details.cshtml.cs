@@ -42,7 +42,7 @@ public sealed class DetailsModel(IMediator mediator, IOptions<IntakeOptions> opt
             {
                 ModelState.AddModelError("RetentionDays", text["RetentionRange"]);
             }
-            catch (ProblemException e) when (e.Status == 409)
+            catch (ProblemException e) when (e.Kind == ProblemKind.Conflict)
             {
                 ModelState.AddModelError("", text["AlreadyClosed"]);
             }
@@ -59,7 +59,7 @@ public sealed class DetailsModel(IMediator mediator, IOptions<IntakeOptions> opt
             Imports = await mediator.Send(new ListImports(id, new PageRequest(0, 10)), ct);
             return true;
         }
-        catch (ProblemException e) when (e.Status == 404)
+        catch (ProblemException e) when (e.Kind == ProblemKind.NotFound)
         {
             return false;
         }

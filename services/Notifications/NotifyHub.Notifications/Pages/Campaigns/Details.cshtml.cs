@@ -54,7 +54,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<Notificati
             await mediator.Send(command, ct);
             return Redirect($"/console/campaigns/{Id}");
         }
-        catch (ProblemException e) when (e.Status is 400 or 409)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.Conflict)
         {
             // The API's explanation (no personal data in it), under a heading in the reader's language.
             ModelState.AddModelError("", text["ActionRefused", e.Detail ?? e.Title]);
@@ -68,7 +68,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<Notificati
         {
             Campaign = await mediator.Send(new GetCampaign(Id), ct);
         }
-        catch (ProblemException e) when (e.Status == 404)
+        catch (ProblemException e) when (e.Kind == ProblemKind.NotFound)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

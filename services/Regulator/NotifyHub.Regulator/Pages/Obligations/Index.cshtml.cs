@@ -140,11 +140,11 @@ public sealed class IndexModel(RegulatorDbContext db, ObligationEngine engine, R
             await act();
             return Redirect($"/console/incidents/{Id}/obligations?done={done}");
         }
-        catch (ProblemException e) when (e.Status == 404 && done == "assessment")
+        catch (ProblemException e) when (e.Kind == ProblemKind.NotFound && done == "assessment")
         {
             return NotFound();
         }
-        catch (ProblemException e) when (e.Status is 400 or 404 or 409 or 422)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.NotFound or ProblemKind.Conflict or ProblemKind.RuleBroken)
         {
             ModelState.AddModelError(field(e.Code), text.Problem(e));
             return await ShowAsync(ct);

@@ -1,4 +1,4 @@
-namespace NotifyHub.Notifications.Campaigns;
+namespace NotifyHub.Notifications.Delivery;
 
 /// <summary>
 /// Internal to notifications: send these notifications, up to <c>DeliveryBatchSize</c> of them. Any worker may take

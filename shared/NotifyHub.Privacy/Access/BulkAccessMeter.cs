@@ -4,10 +4,11 @@ using NotifyHub.Privacy.Audit;
 namespace NotifyHub.Privacy.Access;
 
 /// <summary>
-/// Counts a user's recent decrypts from the stored audit entries (so every service instance
+/// The bulk-access rule (one user reading a list out record by record, as in the NTT Docomo breach): counts a
+/// user's recent decrypts from the stored audit entries (so every service instance
 /// sees the same count) and blocks the user past the limit.
 /// </summary>
-internal sealed class AccessMeter(PrivacyDbContext db, KeyServiceOptions options, TimeProvider time)
+internal sealed class BulkAccessMeter(PrivacyDbContext db, KeyServiceOptions options, TimeProvider time)
 {
     public Task<AccessBlock?> FindBlockAsync(Guid userId, CancellationToken cancellationToken) =>
         db.AccessBlocks.AsNoTracking().SingleOrDefaultAsync(b => b.UserId == userId, cancellationToken);
