@@ -47,6 +47,7 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<RecipientReader>();
         services.AddScoped<DeliveryOutcomes>();
         services.AddScoped<DeliveryBatch>();
+        services.AddScoped<ICampaignDirections, CampaignDirections>();
         services.AddScoped<NotificationRendering>();
         services.AddScoped<IChannelDelivery, EmailDelivery>();
         services.AddScoped<IChannelDelivery, SmsDelivery>();

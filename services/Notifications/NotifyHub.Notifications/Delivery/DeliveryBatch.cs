@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Preferences;
 
@@ -14,7 +13,7 @@ namespace NotifyHub.Notifications.Delivery;
 /// hours is deferred. What remains is sendable, with its recipient.
 /// </summary>
 public sealed partial class DeliveryBatch(
-    NotificationsDbContext db, RecipientReader reader, DeliveryOutcomes outcomes, QuietHours quietHours, TimeProvider clock,
+    NotificationsDbContext db, ICampaignDirections campaigns, RecipientReader reader, DeliveryOutcomes outcomes, QuietHours quietHours, TimeProvider clock,
     ILogger<DeliveryBatch> logger)
 {
     public async Task<List<(Notification Notification, RecipientDetails Recipient)>> SendableAsync(IReadOnlyList<Guid> notificationIds, CancellationToken ct)
@@ -29,12 +28,13 @@ public sealed partial class DeliveryBatch(
         }
 
         var now = clock.GetUtcNow();
-        var campaigns = await CampaignStatusesAsync(notifications, ct);
-        await CancelAsync(notifications.Where(n => campaigns.GetValueOrDefault(n.CampaignId ?? Guid.Empty) == CampaignStatus.Cancelled), ct);
+        var held = await campaigns.HeldAsync(
+            [.. notifications.Where(n => n.CampaignId is not null).Select(n => n.CampaignId!.Value).Distinct()], ct);
+        CampaignHold? Hold(Notification n) => n.CampaignId is { } id && held.TryGetValue(id, out var hold) ? hold : null;
+        await CancelAsync(notifications.Where(n => Hold(n) == CampaignHold.Cancelled), ct);
 
         // Paused: resume hands them back. NotBefore in the future: the scheduler does, then.
-        var due = notifications.Where(n => campaigns.GetValueOrDefault(n.CampaignId ?? Guid.Empty)
-            is not (CampaignStatus.Cancelled or CampaignStatus.Paused) && !(n.NotBefore > now)).ToList();
+        var due = notifications.Where(n => Hold(n) is null && !(n.NotBefore > now)).ToList();
         due = await WithoutStoppedChannelsAsync(due, ct);
         var recipients = await reader.ReadAsync(due, ct);
         var sendable = new List<(Notification, RecipientDetails)>();
@@ -96,13 +96,6 @@ public sealed partial class DeliveryBatch(
         }
 
         return kept;
-    }
-
-    private async Task<Dictionary<Guid, CampaignStatus>> CampaignStatusesAsync(List<Notification> notifications, CancellationToken ct)
-    {
-        var campaignIds = notifications.Where(n => n.CampaignId is not null).Select(n => n.CampaignId!.Value).Distinct().ToList();
-        return await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.Status, ct);
     }
 
     private async Task CancelAsync(IEnumerable<Notification> cancelled, CancellationToken ct)

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts.Notifications;
-using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Privacy.Fields;
 
@@ -15,7 +14,7 @@ namespace NotifyHub.Notifications.Delivery;
 /// address and the fall back to the campaign's next channel.
 /// </summary>
 public sealed class DeliveryOutcomes(
-    NotificationsDbContext db, CampaignEnrolment enrolment, SuppressionList suppressions, IOptions<NotificationsOptions> options, TimeProvider clock)
+    NotificationsDbContext db, ICampaignDirections campaigns, SuppressionList suppressions, IOptions<NotificationsOptions> options, TimeProvider clock)
 {
     public async Task ApplyAsync(Guid notificationId, SendResult result, bool deliveredOnAccept, Sensitive<string>? address, CancellationToken ct)
     {
@@ -166,13 +165,7 @@ public sealed class DeliveryOutcomes(
     public static NotificationDelivered Delivered(Notification n, DateTimeOffset at) =>
         new(n.Id, n.IncidentId, n.CampaignId, n.PersonId, n.Channel.ToCode(), at);
 
-    private async Task FallBackAsync(Notification notification, CancellationToken ct)
-    {
-        if (notification.CampaignId is { } campaignId && await db.Campaigns.FirstOrDefaultAsync(c => c.Id == campaignId, ct) is { } campaign)
-        {
-            await enrolment.FallBackAsync(campaign, notification, ct);
-        }
-    }
+    private Task FallBackAsync(Notification notification, CancellationToken ct) => campaigns.FallBackAsync(notification, ct);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

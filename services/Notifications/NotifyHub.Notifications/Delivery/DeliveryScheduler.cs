@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
-using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Letters;
 
@@ -49,9 +48,9 @@ public sealed partial class DeliveryScheduler(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         await ReleaseExpiredLeasesAsync(scope.ServiceProvider, db, ct);
-        await RepublishDueAsync(db, ct);
+        await RepublishDueAsync(db, scope.ServiceProvider.GetRequiredService<ICampaignDirections>(), ct);
         await scope.ServiceProvider.GetRequiredService<LetterBatches>().RunAsync(ct);
-        await CompleteFinishedCampaignsAsync(db, ct);
+        await scope.ServiceProvider.GetRequiredService<ICampaignDirections>().CompleteFinishedAsync(ct);
     }
 
     private async Task ReleaseExpiredLeasesAsync(IServiceProvider services, NotificationsDbContext db, CancellationToken ct)
@@ -104,10 +103,10 @@ public sealed partial class DeliveryScheduler(
         }
     }
 
-    private async Task RepublishDueAsync(NotificationsDbContext db, CancellationToken ct)
+    private async Task RepublishDueAsync(NotificationsDbContext db, ICampaignDirections campaigns, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var running = await db.Campaigns.Where(c => c.Status == CampaignStatus.Running).Select(c => (Guid?)c.Id).ToListAsync(ct);
+        var running = await campaigns.RunningAsync(ct);
         while (true)
         {
             db.ChangeTracker.Clear();
@@ -130,36 +129,6 @@ public sealed partial class DeliveryScheduler(
             {
                 return;
             }
-        }
-    }
-
-    private async Task CompleteFinishedCampaignsAsync(NotificationsDbContext db, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        var candidates = await db.Campaigns.Where(c => c.Status == CampaignStatus.Running && c.EnrolmentComplete)
-            .Select(c => c.Id).ToListAsync(ct);
-        foreach (var id in candidates)
-        {
-            var open = await db.Notifications.AnyAsync(n => n.CampaignId == id
-                && (n.Status == DeliveryStatus.Queued || n.Status == DeliveryStatus.Sending
-                    // Only an SMS waits in "sent" for a receipt; an email's "sent" is as far as it will get.
-                    || (n.Status == DeliveryStatus.Sent && n.Channel == Channel.Sms)), ct);
-            if (open)
-            {
-                continue;
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            if (await db.Campaigns.Where(c => c.Id == id && c.Status == CampaignStatus.Running)
-                    .ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, CampaignStatus.Completed).SetProperty(x => x.CompletedAt, now), ct) == 1)
-            {
-                var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == id, ct);
-                db.Publish((await CampaignTotals.ComputeAsync(db, id, ct)).Completed(campaign, now));
-                await db.SaveChangesAsync(ct);
-            }
-
-            await transaction.CommitAsync(ct);
         }
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
-using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Templates;
@@ -17,7 +16,7 @@ namespace NotifyHub.Notifications.Letters;
 /// </summary>
 public sealed class LetterBatches(
     NotificationsDbContext db, RecipientReader reader, TemplateCache cache, TemplateRenderer renderer, LetterPdfRenderer pdf,
-    LetterBatchCipher cipher, ILetterPrintHouse printHouse, DeliveryOutcomes outcomes, IOptions<LetterOptions> letters,
+    LetterBatchCipher cipher, ILetterPrintHouse printHouse, DeliveryOutcomes outcomes, ICampaignDirections campaigns, IOptions<LetterOptions> letters,
     IOptions<NotificationsOptions> options, IOptions<BuildingBlocks.Configuration.NotifyHubOptions> hub, TimeProvider clock)
 {
     public async Task RunAsync(CancellationToken ct)
@@ -45,7 +44,7 @@ public sealed class LetterBatches(
     {
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
-        var running = await db.Campaigns.Where(c => c.Status == CampaignStatus.Running).Select(c => (Guid?)c.Id).ToListAsync(ct);
+        var running = await campaigns.RunningAsync(ct);
         var size = letters.Value.BatchSize;
         var queued = await db.Notifications
             .Where(n => n.Channel == Channel.Letter && n.Status == DeliveryStatus.Queued
