@@ -7,7 +7,7 @@ using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Vendors;
 
-namespace NotifyHub.Console.Pages.Vendors;
+namespace NotifyHub.Console.Pages.VendorAdmin;
 
 /// <summary>
 /// Revokes a vendor for good (<see cref="RevokeVendor"/>): its key is destroyed, so everything it was given becomes

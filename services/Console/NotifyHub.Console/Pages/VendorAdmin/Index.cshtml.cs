@@ -8,7 +8,7 @@ using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Vendors;
 
-namespace NotifyHub.Console.Pages.Vendors;
+namespace NotifyHub.Console.Pages.VendorAdmin;
 
 /// <summary>
 /// Call-centre vendors for admins: the list, and registering one through the same command as
