@@ -124,7 +124,7 @@ public sealed class Running_the_whole_response(PagesHost host, ITestOutputHelper
         string.Join('\n', report).Contains("not-an-email", StringComparison.Ordinal).ShouldBeFalse("the report never echoes a rejected value");
     }
 
-    private async Task<Guid> WriteTemplateAsync(IPage page, Guid incident, string language)
+    private static async Task<Guid> WriteTemplateAsync(IPage page, Guid incident, string language)
     {
         // The notifications module learns of the incident from the bus; it has by the time the import has finished,
         // but the page is asked again rather than assumed.
