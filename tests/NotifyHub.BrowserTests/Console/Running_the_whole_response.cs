@@ -188,12 +188,15 @@ public sealed class Running_the_whole_response(PagesHost host, ITestOutputHelper
         page.Url.ShouldMatch("/console/campaigns/[0-9a-f-]{36}$");
         await page.ClickAsync("form[action*=Launch] button");
 
-        // htmx refreshes the progress in place; the campaign completes once every notice has an outcome.
-        await page.Locator("#campaign-progress .status", new() { HasTextString = completed })
+        // htmx refreshes the progress in place, and the whole page once the campaign's status changes: it completes
+        // once every notice has an outcome.
+        await page.Locator(".summary-list .status", new() { HasTextString = completed })
             .WaitForAsync(new LocatorWaitForOptions { Timeout = 600_000 });
         var counters = await page.Locator("#campaign-progress .counters .value").AllTextContentsAsync();
         Digits(counters[0]).ShouldBe((People - People / BadEvery).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await page.Locator("form[action*=Pause]").CountAsync()).ShouldBe(0, "a completed campaign offers no action");
         await page.AssertAccessibleAsync();
+        await page.AssertKeyboardWalkAsync();
         await page.SaveScreenshotAsync($"campaign-completed-{language}");
     }
 

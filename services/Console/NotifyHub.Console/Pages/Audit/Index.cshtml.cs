@@ -58,6 +58,36 @@ public sealed class IndexModel(AuditLog log, CurrentActor actor, ConsoleDbContex
     public string PageQuery(int skip) =>
         $"?From={Uri.EscapeDataString(Input(From))}&To={Uri.EscapeDataString(Input(To))}&Skip={skip}";
 
+    /// <summary>
+    /// The subject, purpose, fields and details as "key=value" pairs separated by spaces, so a narrow column wraps
+    /// between pairs rather than inside an id.
+    /// </summary>
+    public static IReadOnlyList<string> Describe(AuditEntryView entry)
+    {
+        var pairs = new List<string>();
+        if (entry.SubjectId is { } subject)
+        {
+            pairs.Add($"subject={subject}");
+        }
+
+        if (entry.Purpose is { } purpose)
+        {
+            pairs.Add($"purpose={purpose}");
+        }
+
+        if (entry.Fields is { Length: > 0 } fields)
+        {
+            pairs.Add($"fields={fields}");
+        }
+
+        if (entry.Details is { ValueKind: System.Text.Json.JsonValueKind.Object } details)
+        {
+            pairs.AddRange(details.EnumerateObject().Select(p => $"{p.Name}={p.Value}"));
+        }
+
+        return pairs;
+    }
+
     public static string Input(DateTime? local) =>
         local?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
