@@ -108,6 +108,13 @@ public sealed partial class Authorization_matrix
         ["GET console/incidents/{id:guid}/imports/new"] = "401  403  ok  403  403  403  403",
         ["GET console/incidents/{id:guid}/imports/{importId:guid}"] = "401  403  404  403  403  403  403",
         ["GET console/incidents/{id:guid}/notices"] = "401  403  404  403  403  403  403",
+        ["GET console/incidents/{id:guid}/templates"] = "401  403  404  403  403  403  403",
+        ["GET console/incidents/{id:guid}/campaigns/new"] = "401  403  404  403  403  403  403",
+        ["GET console/templates/{id:guid}"] = "401  403  404  403  403  403  403",
+        ["GET console/staff"] = "401  ok  403  403  403  403  403",
+        ["GET console/vendors"] = "401  ok  403  403  403  403  403",
+        ["GET console/vendors/{id:guid}/revoke"] = "401  404  403  403  403  403  403",
+        ["GET console/audit"] = "401  403  403  403  403  ok  403",
         // The obligations board reads like GET /api/v1/incidents/{id}/obligations: privacy officers and auditors.
         ["GET console/incidents/{id:guid}/obligations"] = "401  403  404  403  403  404  403",
         ["GET console/password"] = "401  ok  ok  ok  ok  ok  ok",

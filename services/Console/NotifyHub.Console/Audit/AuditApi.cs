@@ -45,19 +45,8 @@ public static class AuditApi
     /// Always 200 with the result: a broken chain is an answer, not an error. The message names the first entry that
     /// cannot be read or does not match, in one line. The check itself is recorded after it.
     /// </summary>
-    private static async Task<Ok<AuditVerification>> VerifyAsync(AuditLog log, CurrentActor actor, CancellationToken ct)
-    {
-        var result = await log.VerifyAsync(ct);
-        await log.AppendAsync(actor.Stamp(new AuditEvent(PrivilegedActions.AuditVerified, result.IsValid ? AuditOutcomes.Done : AuditOutcomes.Failed)
-        {
-            Details = new Dictionary<string, string>
-            {
-                ["entries_checked"] = result.EntriesChecked.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["broken_at"] = result.BrokenAtSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            },
-        }), ct);
-        return TypedResults.Ok(result);
-    }
+    private static async Task<Ok<AuditVerification>> VerifyAsync(AuditLog log, CurrentActor actor, CancellationToken ct) =>
+        TypedResults.Ok(await AuditChainCheck.VerifyAndRecordAsync(log, actor, ct));
 
     public sealed record AuditPage(IReadOnlyList<AuditEntryView> Entries, int Skip, int Take);
 }

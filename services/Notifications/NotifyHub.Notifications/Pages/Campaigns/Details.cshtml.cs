@@ -36,8 +36,21 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<Notificati
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct) =>
-        await LoadAsync(ct) ? Partial("_CampaignProgress", this) : NotFound();
+    public async Task<IActionResult> OnGetProgressAsync(string? shown, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (shown is not null && shown != Campaign.Status)
+        {
+            // htmx reloads the page: the status above and the buttons offered depend on it.
+            Response.Headers["HX-Refresh"] = "true";
+        }
+
+        return Partial("_CampaignProgress", this);
+    }
 
     public Task<IActionResult> OnPostLaunchAsync(CancellationToken ct) => RunAsync(new LaunchCampaign(Id), ct);
 
