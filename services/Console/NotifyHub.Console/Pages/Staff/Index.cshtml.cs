@@ -79,7 +79,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<ConsoleText>
                     ModelState.AddModelError(FieldOf(error.PropertyName), error.ErrorMessage);
                 }
             }
-            catch (ProblemException e) when (e.Status is 400 or 404 or 409)
+            catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.RuleBroken or ProblemKind.NotFound or ProblemKind.Conflict)
             {
                 ModelState.AddModelError(e.Code == "email_in_use" ? nameof(Email) : nameof(VendorId), e.Detail ?? e.Title);
             }
@@ -105,7 +105,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<ConsoleText>
             await mediator.Send(command, ct);
             return Redirect("/console/staff");
         }
-        catch (ProblemException e) when (e.Status is 400 or 404 or 409)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.RuleBroken or ProblemKind.NotFound or ProblemKind.Conflict)
         {
             // For example: the last admin cannot be disabled. The API's one-line reason, no personal data in it.
             ModelState.AddModelError("", text["StaffActionRefused", e.Detail ?? e.Title]);

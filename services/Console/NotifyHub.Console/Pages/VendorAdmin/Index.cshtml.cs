@@ -49,7 +49,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<ConsoleText>
                     ModelState.AddModelError(nameof(Name), error.ErrorMessage);
                 }
             }
-            catch (ProblemException e) when (e.Status is 400 or 409)
+            catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.Conflict)
             {
                 ModelState.AddModelError(nameof(Name), e.Code == "vendor_name_in_use" ? text["VendorNameInUse"] : e.Detail ?? e.Title);
             }

@@ -46,7 +46,7 @@ public sealed class RevokeModel(IMediator mediator, IStringLocalizer<ConsoleText
             TempData["Flash"] = text["VendorRevoked"].Value;
             return Redirect("/console/vendors");
         }
-        catch (ProblemException e) when (e.Status is 400 or 409)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.Conflict)
         {
             ModelState.AddModelError("", text["StaffActionRefused", e.Detail ?? e.Title]);
             return Page();
@@ -60,7 +60,7 @@ public sealed class RevokeModel(IMediator mediator, IStringLocalizer<ConsoleText
             Vendor = await mediator.Send(new GetVendor(Id), ct);
             return true;
         }
-        catch (ProblemException e) when (e.Status == 404)
+        catch (ProblemException e) when (e.Kind == ProblemKind.NotFound)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -42,9 +43,9 @@ public sealed class NewModel(NotificationsDbContext db, IMediator mediator, IStr
     public IReadOnlyDictionary<string, IReadOnlyList<TemplateSummary>> Choices { get; private set; } =
         new Dictionary<string, IReadOnlyList<TemplateSummary>>();
 
-    public static IReadOnlyList<string> ChannelCodesInOrder => ChannelCodes.All;
+    public static IReadOnlyList<string> ChannelCodesInOrder => WireCode<Channel>.All;
 
-    public static IReadOnlyList<string> Strategies => CampaignStrategies.All;
+    public static IReadOnlyList<string> Strategies => WireCode<CampaignStrategy>.All;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -94,7 +95,7 @@ public sealed class NewModel(NotificationsDbContext db, IMediator mediator, IStr
 
             return Page();
         }
-        catch (ProblemException e) when (e.Status == 400)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.RuleBroken)
         {
             ModelState.AddModelError(nameof(Channels), e.Detail ?? e.Title);
             return Page();
@@ -109,7 +110,7 @@ public sealed class NewModel(NotificationsDbContext db, IMediator mediator, IStr
         }
 
         var templates = await mediator.Send(new ListTemplates(Id, new PageRequest(0, PageRequest.MaxTake)), ct);
-        Choices = ChannelCodes.All.ToDictionary(c => c,
+        Choices = WireCode<Channel>.All.ToDictionary(c => c,
             c => (IReadOnlyList<TemplateSummary>)[.. templates.Items.Where(t => t.Channel == c)]);
         return true;
     }

@@ -44,7 +44,7 @@ public sealed class DetailsModel(NotificationsDbContext db, IMediator mediator) 
             {
                 previews.Add(await mediator.Send(new PreviewTemplate(language, null) { TemplateId = Id }, ct));
             }
-            catch (ProblemException e) when (e.Status == 404)
+            catch (ProblemException e) when (e.Kind == ProblemKind.NotFound)
             {
                 return NotFound();
             }

@@ -1,3 +1,4 @@
+using NotifyHub.BuildingBlocks.Codes;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -105,7 +106,7 @@ public sealed class IndexModel(NotificationsDbContext db, IMediator mediator, IS
 
             return Page();
         }
-        catch (ProblemException e) when (e.Status == 400)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.RuleBroken)
         {
             // sms_too_long: about the body of a variant, named in the message.
             ModelState.AddModelError($"Variants[{used[0].slot}].Body", e.Detail ?? e.Title);
@@ -146,5 +147,5 @@ public sealed class IndexModel(NotificationsDbContext db, IMediator mediator, IS
         return true;
     }
 
-    public static IReadOnlyList<string> ChannelChoices => ChannelCodes.All;
+    public static IReadOnlyList<string> ChannelChoices => WireCode<Channel>.All;
 }
