@@ -28,16 +28,16 @@ public sealed class ImportResumption(IServiceScopeFactory scopes, ImportSpools s
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var running = await db.Imports.AsNoTracking().Where(i => i.Status == ImportJob.Running).OrderBy(i => i.StartedAt)
-            .Join(db.Incidents.AsNoTracking(), i => i.IncidentId, n => n.Id, (i, n) => new { Import = i, n.DataCategories })
-            .ToListAsync(ct);
+        var running = await db.Imports.AsNoTracking().Where(i => i.Status == ImportJob.Running).ToListAsync(ct);
+        running = [.. running.OrderBy(i => i.StartedAt)];
 
         var works = new List<ImportWork>();
-        foreach (var (import, categories) in running.Select(r => (r.Import, r.DataCategories)))
+        foreach (var import in running)
         {
             try
             {
-                works.Add(await OpenAsync(import, categories, ct));
+                var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == import.IncidentId, ct);
+                works.Add(await OpenAsync(import, incident.DataCategories, ct));
                 db.Audit(new AuditEvent(PrivilegedActions.ImportResumed, AuditOutcomes.Done)
                 {
                     ActorUserId = Guid.TryParse(import.CreatedBy, out var actor) ? actor : null,
@@ -61,7 +61,7 @@ public sealed class ImportResumption(IServiceScopeFactory scopes, ImportSpools s
             }
         }
 
-        foreach (var orphan in spools.OnDisk().Except(running.Select(r => r.Import.Id)))
+        foreach (var orphan in spools.OnDisk().Except(running.Select(r => r.Id)))
         {
             logger.LogInformation("Shredding spool {ImportId}: no running import owns it", orphan);
             await spools.DestroyAsync(orphan);
