@@ -23,7 +23,7 @@ namespace NotifyHub.Intake.Imports;
 /// destroyed only when the import ends (<see cref="ImportSpools.DestroyAsync"/>).
 /// </summary>
 internal sealed record ImportWork(Guid ImportId, Guid IncidentId, IReadOnlyList<string> IncidentCategories, RowSource Source,
-    Stream Content, long SkipRows) : IDisposable
+    ImportSpoolReader Content, long SkipRows, long TotalBytes) : IDisposable
 {
     public void Dispose() => Content.Dispose();
 }
@@ -34,11 +34,12 @@ internal sealed record ImportWork(Guid ImportId, Guid IncidentId, IReadOnlyList<
 /// order. Bounded channels keep memory flat: at most <see cref="IntakeOptions.ImportPipelineDepth"/> batches in flight.
 /// </summary>
 public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, ImportSpools spools,
-    TimeProvider clock, ILogger<ImportProcessor> logger)
+    ImportProgress progress, TimeProvider clock, ILogger<ImportProcessor> logger)
 {
     internal async Task RunAsync(ImportWork work, CancellationToken ct)
     {
         using var _ = work;
+        progress.Start(work.ImportId, work.TotalBytes);
         try
         {
             var countsChanged = await ImportAsync(work, ct);
@@ -50,6 +51,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             // The server is stopping: the import stays running with its spool and resumes from its last committed
             // batch at the next start (ImportResumption), as after a crash.
             logger.LogInformation("Import {ImportId} paused by shutdown; it resumes at the next start", work.ImportId);
+            progress.Finish(work.ImportId);
             return;
         }
         catch (Exception e)
@@ -60,6 +62,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             await FinishAsync(work.ImportId, work.IncidentId, ImportJob.Failed, "the import failed; see the server log", countsChanged: true);
         }
 
+        progress.Finish(work.ImportId);
         work.Dispose();
         await spools.DestroyAsync(work.ImportId);
     }
@@ -102,6 +105,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
                 writing.Start();
                 await writer.WriteAsync(prepared, stop.Token);
                 writing.Stop();
+                progress.Committed(work.ImportId, prepared.RowsRead, prepared.BytesThrough);
             }
 
             logger.LogInformation("Import {ImportId}: waited {Waiting} ms for prepared batches, wrote for {Writing} ms ({Phases})",
@@ -134,6 +138,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             if (work.SkipRows > 0)
             {
                 work.Source.FileWarnings.Clear();
+                progress.Skipped(work.ImportId, work.Content.Consumed);
             }
 
             while (work.Source.Read() is { } row)
@@ -161,13 +166,14 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         void Emit()
         {
             var batchRows = rows;
+            var bytesThrough = work.Content.Consumed;
             var warnings = work.Source.FileWarnings.ToList();
             work.Source.FileWarnings.Clear();
             // A dedicated thread per batch, not the thread pool: a batch takes the CPU for a long stretch, and on the
             // pool it queued the writer's database continuations behind it (the writer, not the CPU, is the
             // bottleneck). The prepare steps complete synchronously (keys are cached), so blocking here is cheap.
             var prepared = Task.Factory.StartNew(
-                () => PrepareAsync(batchRows, warnings, encoder, work.IncidentCategories, today).GetAwaiter().GetResult(),
+                () => PrepareAsync(batchRows, bytesThrough, warnings, encoder, work.IncidentCategories, today).GetAwaiter().GetResult(),
                 ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (!pipeline.TryWrite(prepared))
             {
@@ -176,7 +182,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         }
     }
 
-    private static async Task<PreparedBatch> PrepareAsync(List<RawRow> rows, List<RowIssue> warnings, PartyEncoder encoder,
+    private static async Task<PreparedBatch> PrepareAsync(List<RawRow> rows, long bytesThrough, List<RowIssue> warnings, PartyEncoder encoder,
         IReadOnlyList<string> incidentCategories, DateOnly today)
     {
         var rejections = new List<RowIssue>();
@@ -198,6 +204,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         return new PreparedBatch
         {
             RowsRead = rows.Count,
+            BytesThrough = bytesThrough,
             Parties = await encoder.PrepareAsync(accepted),
             Rejections = rejections,
             Warnings = warnings,

@@ -81,7 +81,7 @@ public sealed class ImportResumption(IServiceScopeFactory scopes, ImportSpools s
             var buffer = new CharBuffer(content, encoding);
             RowSource source = import.Format == "csv" ? new CsvRowSource(buffer) : new NdjsonRowSource(buffer);
             source.Open();
-            return new ImportWork(import.Id, import.IncidentId, categories, source, content, import.RowsRead);
+            return new ImportWork(import.Id, import.IncidentId, categories, source, content, import.RowsRead, spool.Length);
         }
         catch (Exception e) when (e is ImportFileException or InvalidDataException or IOException)
         {

@@ -30,7 +30,7 @@ internal sealed class ImportSpool
 
     public Guid ImportId { get; }
 
-    /// <summary>Plaintext length in bytes (known for a spool just written).</summary>
+    /// <summary>Plaintext length in bytes: exact for a spool just written, estimated from the file's size when reopened.</summary>
     public long Length { get; private set; }
 
     /// <summary>The first bytes, to recognise a byte-order mark.</summary>
@@ -103,13 +103,17 @@ internal sealed class ImportSpool
             throw new FileNotFoundException("The spooled file is gone.");
         }
 
+        // Each 64 KB chunk costs a length prefix and the envelope's overhead; the end record one more of each.
+        var size = new FileInfo(spool.Path).Length;
+        const int perChunk = 4 + 50;
+        spool.Length = Math.Max(0, size - ((size / (ChunkSize + perChunk)) + 2) * perChunk);
         using var reader = new ImportSpoolReader(spool);
         var head = new byte[4];
         spool.Head = head[..reader.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
         return spool;
     }
 
-    public Stream OpenRead() => new ImportSpoolReader(this);
+    public ImportSpoolReader OpenRead() => new(this);
 
     /// <summary>Removes the file; the key is destroyed by <see cref="ImportSpools"/>, which owns the key store.</summary>
     public void Delete() => File.Delete(Path);

@@ -15,6 +15,9 @@ internal sealed class ImportSpoolReader(ImportSpool spool) : Stream
     private int _offset;
     private bool _ended;
 
+    /// <summary>Plaintext bytes handed to the parser so far: how far into the file the import is.</summary>
+    public long Consumed { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -37,6 +40,7 @@ internal sealed class ImportSpoolReader(ImportSpool spool) : Stream
         var n = Math.Min(buffer.Length, _plain.Length - _offset);
         _plain.AsSpan(_offset, n).CopyTo(buffer);
         _offset += n;
+        Consumed += n;
         return n;
     }
 

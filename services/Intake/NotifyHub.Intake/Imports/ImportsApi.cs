@@ -17,6 +17,7 @@ public static class ImportsApi
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
         services.AddSingleton<ImportSpools>();
+        services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportResumption>();
         services.AddSingleton<ImportProcessor>();
         services.AddSingleton<ImportRunner>();

@@ -46,7 +46,7 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
 
         var importId = Guid.CreateVersion7();
         var spool = await spools.WriteAsync(importId, command.Body, max, cancellationToken) ?? throw TooLarge(max);
-        Stream? content = null;
+        ImportSpoolReader? content = null;
         try
         {
             if (spool.Length == 0)
@@ -81,7 +81,7 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
                 },
             }));
             await db.SaveChangesAsync(cancellationToken);
-            runner.Enqueue(new ImportWork(import.Id, incident.Id, incident.DataCategories, source, content, SkipRows: 0));
+            runner.Enqueue(new ImportWork(import.Id, incident.Id, incident.DataCategories, source, content, SkipRows: 0, spool.Length));
             return import.Id;
         }
         catch (ImportFileException e)
