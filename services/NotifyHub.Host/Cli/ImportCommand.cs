@@ -1,6 +1,5 @@
 using Spectre.Console;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -56,7 +55,7 @@ public static class ImportCommand
         Guid importId = default;
         ImportState? status = null;
         await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
             .StartAsync(async progress =>
             {
                 var upload = progress.AddTask($"Uploading {file.Name}", maxValue: Math.Max(1, file.Length));
@@ -70,19 +69,18 @@ public static class ImportCommand
                 }
 
                 upload.StopTask();
-                var rows = progress.AddTask("Importing rows", maxValue: double.MaxValue);
-                var clock = Stopwatch.StartNew();
+                // The bar is the share of the file the server has committed; rows/s and the time left are the server's
+                // own figures from its committed batches (GET .../imports/{id}), so a resumed import shows its real pace.
+                var rows = progress.AddTask("Importing rows", maxValue: 1);
                 while (true)
                 {
                     using var poll = new CancellationTokenSource(TimeSpan.FromSeconds(30));
                     using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, poll.Token);
                     status = await http.GetFromJsonAsync<ImportState>(new Uri($"api/v1/incidents/{incident}/imports/{importId}", UriKind.Relative), linked.Token);
-                    rows.Value = status!.RowsRead;
-                    rows.Description = string.Create(CultureInfo.InvariantCulture,
-                        $"Importing: {status.RowsRead:N0} rows, {status.RowsRead / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} rows/s");
+                    rows.Value = status!.FractionDone ?? rows.Value;
+                    rows.Description = Describe(status);
                     if (status.Status != "running")
                     {
-                        rows.MaxValue = Math.Max(1, status.RowsRead);
                         rows.Value = rows.MaxValue;
                         break;
                     }
@@ -151,7 +149,31 @@ public static class ImportCommand
         }
     }
 
-    private sealed record ImportState(string Status, long RowsRead, long Accepted, long Updated, long Rejected, long Warnings, string? Failure);
+    /// <summary>One line for the progress bar: rows so far, then the server's rate and estimate once it has them.</summary>
+    public static string Describe(ImportState status)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture, $"Importing: {status.RowsRead:N0} rows");
+        if (status.RowsPerSecond is { } rate)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $", {rate:N0} rows/s");
+        }
+
+        if (status.SecondsLeft is { } left)
+        {
+            line += $", about {TimeLeft(TimeSpan.FromSeconds(left))} left";
+        }
+
+        return line;
+    }
+
+    public static string TimeLeft(TimeSpan left) => left.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)left.TotalHours} h {left.Minutes:D2} min")
+        : left.TotalMinutes >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)left.TotalMinutes} min {left.Seconds:D2} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)Math.Ceiling(left.TotalSeconds))} s");
+
+    public sealed record ImportState(string Status, long RowsRead, long Accepted, long Updated, long Rejected, long Warnings, string? Failure,
+        double? RowsPerSecond = null, double? FractionDone = null, double? SecondsLeft = null);
 
     /// <summary>Counts bytes as HttpClient reads the file, for the progress bar.</summary>
     private sealed class ProgressStream(Stream inner, ProgressTask task) : Stream

@@ -11,6 +11,7 @@ public static class PrivilegedActions
     public const string IncidentClosed = "incident.close";
     public const string ImportStarted = "import.start";
     public const string ImportFinished = "import.finish";
+    public const string ImportResumed = "import.resume";
     public const string ImportErrorsDownloaded = "import.errors_download";
     public const string TemplateCreated = "template.create";
     public const string CampaignCreated = "campaign.create";

@@ -65,7 +65,8 @@ public static class DatabaseRegistration
             var dataDirectory = sp.GetRequiredService<IOptions<NotifyHubOptions>>().Value.FullDataDirectory;
             Hosting.PrivateDataDirectory.CreateFolder(dataDirectory);
             var file = Path.Combine(dataDirectory, $"{schema}.db");
-            builder.UseSqlite($"Data Source={file};Default Timeout=60", o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+            builder.UseSqlite($"Data Source={file};Default Timeout=60", o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .AddInterceptors(SqliteDurability.Instance);
         }
         else
         {

@@ -93,7 +93,7 @@ internal static class FieldEnvelope
     public static bool TryReadKeyId(ReadOnlySpan<byte> envelope, out KeyId id)
     {
         id = default;
-        if (envelope.Length < Overhead || envelope[0] != FormatVersion || envelope[17] is < (byte)KeyKind.IncidentData or > (byte)KeyKind.Vendor)
+        if (envelope.Length < Overhead || envelope[0] != FormatVersion || !IsCipherKind(envelope[17]))
         {
             return false;
         }
@@ -101,6 +101,10 @@ internal static class FieldEnvelope
         id = new KeyId(new Guid(envelope.Slice(1, 16)), (KeyKind)envelope[17], BinaryPrimitives.ReadInt32LittleEndian(envelope[18..]));
         return true;
     }
+
+    /// <summary>The kinds that encrypt (the audit chain key only signs).</summary>
+    private static bool IsCipherKind(byte kind) =>
+        kind is (>= (byte)KeyKind.IncidentData and <= (byte)KeyKind.Vendor) or (byte)KeyKind.ImportSpool;
 
     private static ReadOnlySpan<byte> WriteAad(ReadOnlySpan<byte> header, Guid recordId, PayloadKind kind, string name, Span<byte> buffer)
     {

@@ -17,4 +17,10 @@ public enum KeyKind : byte
     /// Never rotated nor destroyed, or the chain written under it could no longer be verified.
     /// </summary>
     AuditChain = 4,
+
+    /// <summary>
+    /// Per import: encrypts the uploaded file spooled to disk while it is imported. Kept wrapped like the others so an
+    /// import interrupted by a crash can resume; destroyed with the spool when the import ends.
+    /// </summary>
+    ImportSpool = 5,
 }

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NotifyHub.BrowserTests.Support;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.Intake.Database;
+using NotifyHub.Intake.Imports;
 using NotifyHub.Testing;
 
 namespace NotifyHub.BrowserTests.Incidents;
@@ -104,6 +107,51 @@ public sealed class Managing_incidents(PagesHost host)
         var csv = await File.ReadAllTextAsync(path);
         csv.ShouldStartWith("line,column,code,message");
         csv.Contains("not-an-email", StringComparison.Ordinal).ShouldBeFalse("the report never echoes a rejected value");
+    }
+
+    [Theory]
+    [InlineData("en", "of the file", "rows/s")]
+    [InlineData("fr", "du fichier", "lignes/s")]
+    [InlineData("ja", "ファイルの", "毎秒")]
+    public async Task A_running_import_shows_a_progress_bar_with_its_pace_and_time_left(string language, string ofTheFile, string rate)
+    {
+        var incident = await TestIncidents.OpenAsync(host.App, "Incident with a long import");
+        var import = Guid.CreateVersion7();
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            db.Imports.Add(new ImportJob
+            {
+                Id = import, IncidentId = incident, Format = "csv", Encoding = "utf-8", CreatedBy = "tests", StartedAt = TimeProvider.System.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // The pace the runner would record after its first committed batch: a quarter of the file.
+        var progress = host.App.Services.GetRequiredService<ImportProgress>();
+        progress.Start(import, totalBytes: 100_000);
+        await Task.Delay(100);
+        progress.Committed(import, rows: 1_000, bytesThrough: 25_000);
+        try
+        {
+            var page = await SignedInAsync(language);
+            await page.GotoAsync($"/console/incidents/{incident}/imports/{import}");
+
+            var bar = page.Locator("#import-progress progress");
+            (await bar.GetAttributeAsync("value")).ShouldBe("25");
+            (await bar.GetAttributeAsync("max")).ShouldBe("100");
+            (await bar.GetAttributeAsync("aria-valuetext") ?? "").ShouldContain("25");
+            (await page.Locator("#import-progress label[for=import-bar]").CountAsync()).ShouldBe(1, "the bar has a label");
+            var pace = await page.TextContentAsync("#import-pace") ?? "";
+            pace.ShouldContain(ofTheFile);
+            pace.ShouldContain(rate);
+            await page.AssertAccessibleAsync();
+            await page.SaveScreenshotAsync($"import-running-{language}");
+        }
+        finally
+        {
+            progress.Finish(import);
+        }
     }
 
     private async Task<IPage> SignedInAsync(string language)

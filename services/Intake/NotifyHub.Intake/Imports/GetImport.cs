@@ -9,19 +9,30 @@ namespace NotifyHub.Intake.Imports;
 
 public sealed record GetImport(Guid IncidentId, Guid ImportId) : IQuery<ImportStatus>;
 
-/// <summary>The contract's status body: counts are live while the import runs.</summary>
+/// <summary>
+/// The contract's status body: counts are live while the import runs. While it runs, <see cref="RowsPerSecond"/>,
+/// <see cref="FractionDone"/> (0 to 1, by bytes of the file) and <see cref="SecondsLeft"/> (an estimate) come from
+/// its committed batches (<see cref="ImportProgress"/>); they are null when not known: before the first batch of a
+/// run commits, and once it has ended.
+/// </summary>
 public sealed record ImportStatus(
     Guid Id, string Status, long RowsRead, long Accepted, long Updated, long Rejected, long Warnings, string? Failure,
-    DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
+    DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? RowsPerSecond, double? FractionDone, double? SecondsLeft)
+{
+    internal ImportStatus WithPace(ImportProgress progress) =>
+        Status == ImportJob.Running && progress.Of(Id) is { } pace
+            ? this with { RowsPerSecond = Math.Round(pace.RowsPerSecond, 1), FractionDone = Math.Round(pace.FractionDone, 4), SecondsLeft = pace.SecondsLeft }
+            : this;
+}
 
-public sealed class GetImportHandler(IntakeDbContext db) : IQueryHandler<GetImport, ImportStatus>
+public sealed class GetImportHandler(IntakeDbContext db, ImportProgress progress) : IQueryHandler<GetImport, ImportStatus>
 {
     public async ValueTask<ImportStatus> Handle(GetImport query, CancellationToken cancellationToken) =>
-        await db.Imports.AsNoTracking()
+        (await db.Imports.AsNoTracking()
             .Where(i => i.Id == query.ImportId && i.IncidentId == query.IncidentId)
             .Select(i => new ImportStatus(i.Id, i.Status, i.RowsRead, i.Accepted, i.Updated, i.Rejected, i.Warnings, i.Failure,
-                i.StartedAt, i.FinishedAt))
-            .FirstOrDefaultAsync(cancellationToken)
+                i.StartedAt, i.FinishedAt, null, null, null))
+            .FirstOrDefaultAsync(cancellationToken))?.WithPace(progress)
         ?? throw ProblemException.NotFound("Import", query.ImportId);
 }
 

@@ -17,15 +17,15 @@ using System.Threading.Channels;
 
 namespace NotifyHub.Intake.Imports;
 
-/// <summary>An accepted upload waiting to be imported: its header is read and checked already.</summary>
+/// <summary>
+/// An accepted upload waiting to be imported: its header is read and checked already. A resumed import skips the
+/// <paramref name="SkipRows"/> rows its committed batches hold. Disposing closes the file; the spool itself is
+/// destroyed only when the import ends (<see cref="ImportSpools.DestroyAsync"/>).
+/// </summary>
 internal sealed record ImportWork(Guid ImportId, Guid IncidentId, IReadOnlyList<string> IncidentCategories, RowSource Source,
-    Stream Content, ImportSpool Spool) : IDisposable
+    ImportSpoolReader Content, long SkipRows, long TotalBytes) : IDisposable
 {
-    public void Dispose()
-    {
-        Content.Dispose();
-        Spool.Dispose();
-    }
+    public void Dispose() => Content.Dispose();
 }
 
 /// <summary>
@@ -33,26 +33,38 @@ internal sealed record ImportWork(Guid ImportId, Guid IncidentId, IReadOnlyList<
 /// blind-indexed and encrypted at once on the thread pool (the CPU-heavy part); one writer commits them in file
 /// order. Bounded channels keep memory flat: at most <see cref="IntakeOptions.ImportPipelineDepth"/> batches in flight.
 /// </summary>
-public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider clock,
-    ILogger<ImportProcessor> logger)
+public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, ImportSpools spools,
+    ImportProgress progress, TimeProvider clock, ILogger<ImportProcessor> logger)
 {
     internal async Task RunAsync(ImportWork work, CancellationToken ct)
     {
         using var _ = work;
+        progress.Start(work.ImportId, work.TotalBytes);
         try
         {
             var countsChanged = await ImportAsync(work, ct);
-            await FinishAsync(work, ImportJob.Completed, null, countsChanged);
+            await FinishAsync(work.ImportId, work.IncidentId, ImportJob.Completed, null, countsChanged);
             logger.LogInformation("Import {ImportId} into incident {IncidentId} completed", work.ImportId, work.IncidentId);
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            // The server is stopping: the import stays running with its spool and resumes from its last committed
+            // batch at the next start (ImportResumption), as after a crash.
+            logger.LogInformation("Import {ImportId} paused by shutdown; it resumes at the next start", work.ImportId);
+            progress.Finish(work.ImportId);
+            return;
         }
         catch (Exception e)
         {
             // The reason is the exception type and our own message: neither carries a value from the file.
             logger.LogError("Import {ImportId} into incident {IncidentId} failed: {Error}", work.ImportId, work.IncidentId, e.GetType().Name);
-            var reason = e is OperationCanceledException ? "interrupted: the server stopped" : "the import failed; see the server log";
             // Batches committed before the failure may have moved counts: announce them to be safe.
-            await FinishAsync(work, ImportJob.Failed, reason, countsChanged: true);
+            await FinishAsync(work.ImportId, work.IncidentId, ImportJob.Failed, "the import failed; see the server log", countsChanged: true);
         }
+
+        progress.Finish(work.ImportId);
+        work.Dispose();
+        await spools.DestroyAsync(work.ImportId);
     }
 
     /// <summary>Runs the pipeline; true when the import moved any residence count.</summary>
@@ -93,6 +105,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
                 writing.Start();
                 await writer.WriteAsync(prepared, stop.Token);
                 writing.Stop();
+                progress.Committed(work.ImportId, prepared.RowsRead, prepared.BytesThrough);
             }
 
             logger.LogInformation("Import {ImportId}: waited {Waiting} ms for prepared batches, wrote for {Writing} ms ({Phases})",
@@ -116,6 +129,18 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         var rows = new List<RawRow>(size);
         try
         {
+            // A resumed import: the committed batches' rows (and the file warnings, committed with the first) are done.
+            for (var skipped = 0L; skipped < work.SkipRows && work.Source.Read() is not null; skipped++)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            if (work.SkipRows > 0)
+            {
+                work.Source.FileWarnings.Clear();
+                progress.Skipped(work.ImportId, work.Content.Consumed);
+            }
+
             while (work.Source.Read() is { } row)
             {
                 rows.Add(row);
@@ -141,13 +166,14 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         void Emit()
         {
             var batchRows = rows;
+            var bytesThrough = work.Content.Consumed;
             var warnings = work.Source.FileWarnings.ToList();
             work.Source.FileWarnings.Clear();
             // A dedicated thread per batch, not the thread pool: a batch takes the CPU for a long stretch, and on the
             // pool it queued the writer's database continuations behind it (the writer, not the CPU, is the
             // bottleneck). The prepare steps complete synchronously (keys are cached), so blocking here is cheap.
             var prepared = Task.Factory.StartNew(
-                () => PrepareAsync(batchRows, warnings, encoder, work.IncidentCategories, today).GetAwaiter().GetResult(),
+                () => PrepareAsync(batchRows, bytesThrough, warnings, encoder, work.IncidentCategories, today).GetAwaiter().GetResult(),
                 ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (!pipeline.TryWrite(prepared))
             {
@@ -156,7 +182,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         }
     }
 
-    private static async Task<PreparedBatch> PrepareAsync(List<RawRow> rows, List<RowIssue> warnings, PartyEncoder encoder,
+    private static async Task<PreparedBatch> PrepareAsync(List<RawRow> rows, long bytesThrough, List<RowIssue> warnings, PartyEncoder encoder,
         IReadOnlyList<string> incidentCategories, DateOnly today)
     {
         var rejections = new List<RowIssue>();
@@ -178,6 +204,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         return new PreparedBatch
         {
             RowsRead = rows.Count,
+            BytesThrough = bytesThrough,
             Parties = await encoder.PrepareAsync(accepted),
             Rejections = rejections,
             Warnings = warnings,
@@ -189,7 +216,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
     /// jurisdiction (the whole incident, not the import's share), in one transaction. An import that changed nothing
     /// publishes nothing.
     /// </summary>
-    private async Task FinishAsync(ImportWork work, string status, string? failure, bool countsChanged)
+    internal async Task FinishAsync(Guid importId, Guid incidentId, string status, string? failure, bool countsChanged)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
@@ -198,16 +225,16 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         if (countsChanged)
         {
-            var counts = await db.ResidenceCounts.AsNoTracking().Where(c => c.IncidentId == work.IncidentId && c.Count != 0)
+            var counts = await db.ResidenceCounts.AsNoTracking().Where(c => c.IncidentId == incidentId && c.Count != 0)
                 .ToDictionaryAsync(c => c.Jurisdiction, c => c.Count, CancellationToken.None);
-            db.Publish(new AffectedPartiesCounted(work.IncidentId, counts, now));
+            db.Publish(new AffectedPartiesCounted(incidentId, counts, now));
         }
 
-        await db.Imports.Where(i => i.Id == work.ImportId).ExecuteUpdateAsync(s => s
+        await db.Imports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status)
             .SetProperty(i => i.Failure, failure)
             .SetProperty(i => i.FinishedAt, now), CancellationToken.None);
-        var import = await db.Imports.AsNoTracking().FirstAsync(i => i.Id == work.ImportId, CancellationToken.None);
+        var import = await db.Imports.AsNoTracking().FirstAsync(i => i.Id == importId, CancellationToken.None);
         db.Audit(new AuditEvent(PrivilegedActions.ImportFinished, status == ImportJob.Completed ? AuditOutcomes.Done : AuditOutcomes.Failed)
         {
             ActorUserId = Guid.TryParse(import.CreatedBy, out var actor) ? actor : null,

@@ -1,4 +1,6 @@
 using NotifyHub.BuildingBlocks.Hosting;
+using NotifyHub.Privacy.Fields;
+using NotifyHub.Privacy.Keys;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
@@ -6,153 +8,151 @@ namespace NotifyHub.Intake.Imports;
 
 /// <summary>
 /// The uploaded file, kept on disk while it is imported in the background so memory stays flat whatever its size.
-/// It is personal data, so it is written AES-GCM encrypted in 64 KB chunks under a key that exists only in this
-/// object's memory: a crash or a copied disk leaves only noise, and disposing deletes the file.
+/// It is personal data, so it is written in 64 KB chunks, each an AES-GCM ciphertext (the privacy library's envelope)
+/// under the import's own <see cref="KeyKind.ImportSpool"/> key. That key rests only wrapped by the root key, so an
+/// import interrupted by a crash can be resumed after a restart, and it is destroyed with the file when the import
+/// ends (<see cref="ImportSpools"/>): a copied disk then holds only noise.
 /// </summary>
-internal sealed class ImportSpool : IDisposable
+/// <remarks>
+/// File layout: records of <c>[int32 length][ciphertext]</c>. Chunk <c>i</c> is sealed for the import's id under the
+/// name <c>chunk i</c>, so chunks cannot be reordered or swapped with another import's; a last record named
+/// <c>end</c> holds the plaintext length, so a truncated file is refused instead of imported in part.
+/// </remarks>
+internal sealed class ImportSpool
 {
     private const int ChunkSize = 64 * 1024;
-    private const int TagSize = 16;
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private const string EndName = "end";
+    private readonly DataKey _key;
 
-    private ImportSpool(string path) => Path = path;
+    private ImportSpool(string path, Guid importId, DataKey key) => (Path, ImportId, _key) = (path, importId, key);
 
     public string Path { get; }
 
-    /// <summary>Plaintext length in bytes.</summary>
+    public Guid ImportId { get; }
+
+    /// <summary>Plaintext length in bytes: exact for a spool just written, estimated from the file's size when reopened.</summary>
     public long Length { get; private set; }
 
     /// <summary>The first bytes, to recognise a byte-order mark.</summary>
     public byte[] Head { get; private set; } = [];
 
+    public static string PathOf(string directory, Guid importId) => System.IO.Path.Combine(directory, $"{importId:N}.spool");
+
     /// <returns>The spool, or null (nothing left on disk) when the body is longer than <paramref name="maxBytes"/>.</returns>
-    public static async Task<ImportSpool?> WriteAsync(Stream body, string directory, long maxBytes, CancellationToken ct)
+    public static async Task<ImportSpool?> WriteAsync(Stream body, string directory, Guid importId, DataKey key, long maxBytes,
+        CancellationToken ct)
     {
         PrivateDataDirectory.CreateFolder(directory);
-        var spool = new ImportSpool(System.IO.Path.Combine(directory, $"{Guid.NewGuid():N}.spool"));
+        var spool = new ImportSpool(PathOf(directory, importId), importId, key);
+        var plain = new byte[ChunkSize];
         try
         {
-            await using var file = new FileStream(spool.Path,
-                PrivateDataDirectory.NewFile(FileMode.CreateNew, FileOptions.Asynchronous));
-
-            using var aes = new AesGcm(spool._key, TagSize);
-            var plain = new byte[ChunkSize];
-            var sealedChunk = new byte[4 + TagSize + ChunkSize];
-            var nonce = new byte[12];
-            for (long chunk = 0; ; chunk++)
+            await using (var file = new FileStream(spool.Path, PrivateDataDirectory.NewFile(FileMode.CreateNew, FileOptions.Asynchronous)))
             {
-                var length = await body.ReadAtLeastAsync(plain, ChunkSize, throwOnEndOfStream: false, ct);
-                if (length == 0)
+                for (long chunk = 0; ; chunk++)
                 {
-                    break;
+                    var length = await body.ReadAtLeastAsync(plain, ChunkSize, throwOnEndOfStream: false, ct);
+                    if (length == 0)
+                    {
+                        break;
+                    }
+
+                    if (chunk == 0)
+                    {
+                        spool.Head = plain[..Math.Min(length, 4)];
+                    }
+
+                    await spool.AppendAsync(file, ChunkName(chunk), plain.AsMemory(0, length), ct);
+                    spool.Length += length;
+                    if (spool.Length > maxBytes)
+                    {
+                        await file.DisposeAsync();
+                        spool.Delete();
+                        return null;
+                    }
                 }
 
-                if (chunk == 0)
-                {
-                    spool.Head = plain[..Math.Min(length, 4)];
-                }
-
-                BinaryPrimitives.WriteInt64LittleEndian(nonce, chunk);
-                BinaryPrimitives.WriteInt32LittleEndian(sealedChunk, length);
-                aes.Encrypt(nonce, plain.AsSpan(0, length), sealedChunk.AsSpan(4 + TagSize, length), sealedChunk.AsSpan(4, TagSize));
-                await file.WriteAsync(sealedChunk.AsMemory(0, 4 + TagSize + length), ct);
-                spool.Length += length;
-                if (spool.Length > maxBytes)
-                {
-                    CryptographicOperations.ZeroMemory(plain);
-                    await file.DisposeAsync();
-                    spool.Dispose();
-                    return null;
-                }
+                BinaryPrimitives.WriteInt64LittleEndian(plain, spool.Length);
+                await spool.AppendAsync(file, EndName, plain.AsMemory(0, 8), ct);
+                // On disk before the import is recorded: a crash after that point must find the whole file to resume.
+                await file.FlushAsync(ct);
+                file.Flush(flushToDisk: true);
             }
 
-            CryptographicOperations.ZeroMemory(plain);
             return spool;
         }
         catch
         {
-            spool.Dispose();
+            spool.Delete();
             throw;
         }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
+        }
     }
 
-    public Stream OpenRead() => new Reader(this);
-
-    public void Dispose()
+    /// <summary>A spool written before a restart, opened to resume its import.</summary>
+    /// <exception cref="FileNotFoundException">The file is gone.</exception>
+    /// <exception cref="InvalidDataException">The file is truncated, altered, or not this import's.</exception>
+    public static ImportSpool Open(string directory, Guid importId, DataKey key)
     {
-        CryptographicOperations.ZeroMemory(_key);
-        File.Delete(Path);
+        var spool = new ImportSpool(PathOf(directory, importId), importId, key);
+        if (!File.Exists(spool.Path))
+        {
+            throw new FileNotFoundException("The spooled file is gone.");
+        }
+
+        // Each 64 KB chunk costs a length prefix and the envelope's overhead; the end record one more of each.
+        var size = new FileInfo(spool.Path).Length;
+        const int perChunk = 4 + 50;
+        spool.Length = Math.Max(0, size - ((size / (ChunkSize + perChunk)) + 2) * perChunk);
+        using var reader = new ImportSpoolReader(spool);
+        var head = new byte[4];
+        spool.Head = head[..reader.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+        return spool;
     }
 
-    private sealed class Reader(ImportSpool spool) : Stream
+    public ImportSpoolReader OpenRead() => new(this);
+
+    /// <summary>Removes the file; the key is destroyed by <see cref="ImportSpools"/>, which owns the key store.</summary>
+    public void Delete() => File.Delete(Path);
+
+    private async Task AppendAsync(FileStream file, string name, ReadOnlyMemory<byte> plaintext, CancellationToken ct)
     {
-        private readonly FileStream _file = new(spool.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096);
-        private readonly AesGcm _aes = new(spool._key, TagSize);
-        private readonly byte[] _sealed = new byte[4 + TagSize + ChunkSize];
-        private readonly byte[] _plain = new byte[ChunkSize];
-        private readonly byte[] _nonce = new byte[12];
-        private long _chunk;
-        private int _offset;
-        private int _length;
+        var sealedBytes = FieldCipher.Encrypt(_key, ImportId, name, plaintext.Span).Bytes;
+        var prefix = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(prefix, sealedBytes.Length);
+        await file.WriteAsync(prefix, ct);
+        await file.WriteAsync(sealedBytes, ct);
+    }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => spool.Length;
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
+    /// <summary>Decrypts chunk <paramref name="chunk"/> (zero it when done), or recognises the end record (null).</summary>
+    /// <exception cref="InvalidDataException">Neither: the file was altered, reordered or is another import's.</exception>
+    internal byte[]? Unseal(ReadOnlySpan<byte> sealedBytes, long chunk, out long length)
+    {
+        var field = EncryptedField.FromBytes(sealedBytes);
+        try
         {
-            if (_offset == _length && !NextChunk())
-            {
-                return 0;
-            }
-
-            var n = Math.Min(buffer.Length, _length - _offset);
-            _plain.AsSpan(_offset, n).CopyTo(buffer);
-            _offset += n;
-            return n;
+            length = 0;
+            return FieldCipher.Decrypt(_key, field, ImportId, ChunkName(chunk));
+        }
+        catch (FieldDecryptionException)
+        {
+            // Not the next chunk: it must be the end record, or the file was altered.
         }
 
-        public override void Flush() { }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
+        try
         {
-            if (disposing)
-            {
-                _file.Dispose();
-                _aes.Dispose();
-                CryptographicOperations.ZeroMemory(_plain);
-            }
-
-            base.Dispose(disposing);
+            var end = FieldCipher.Decrypt(_key, field, ImportId, EndName);
+            length = BinaryPrimitives.ReadInt64LittleEndian(end);
+            return null;
         }
-
-        private bool NextChunk()
+        catch (FieldDecryptionException e)
         {
-            if (_file.ReadAtLeast(_sealed.AsSpan(0, 4), 4, throwOnEndOfStream: false) < 4)
-            {
-                return false;
-            }
-
-            var length = BinaryPrimitives.ReadInt32LittleEndian(_sealed);
-            _file.ReadExactly(_sealed.AsSpan(4, TagSize + length));
-            BinaryPrimitives.WriteInt64LittleEndian(_nonce, _chunk++);
-            _aes.Decrypt(_nonce, _sealed.AsSpan(4 + TagSize, length), _sealed.AsSpan(4, TagSize), _plain.AsSpan(0, length));
-            (_offset, _length) = (0, length);
-            return true;
+            throw new InvalidDataException("The spooled file was altered or belongs to another import.", e);
         }
     }
+
+    private static string ChunkName(long chunk) => $"chunk {chunk}";
 }

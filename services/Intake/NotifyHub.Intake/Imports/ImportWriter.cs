@@ -18,6 +18,9 @@ internal sealed class PreparedBatch
 {
     public required int RowsRead { get; init; }
 
+    /// <summary>Plaintext bytes of the file read when the batch was cut, for the import's progress.</summary>
+    public long BytesThrough { get; init; }
+
     public required List<PreparedParty> Parties { get; init; }
 
     public required List<RowIssue> Rejections { get; init; }

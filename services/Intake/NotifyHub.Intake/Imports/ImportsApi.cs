@@ -16,6 +16,9 @@ public static class ImportsApi
 {
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
+        services.AddSingleton<ImportSpools>();
+        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportResumption>();
         services.AddSingleton<ImportProcessor>();
         services.AddSingleton<ImportRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());

@@ -8,7 +8,7 @@ namespace NotifyHub.Intake.Imports;
 /// <summary><c>GET /api/v1/incidents/{id}/imports?skip&amp;take</c>: an incident's imports with their counts, newest first.</summary>
 public sealed record ListImports(Guid IncidentId, PageRequest Page) : IQuery<Paged<ImportStatus>>;
 
-public sealed class ListImportsHandler(IntakeDbContext db) : IQueryHandler<ListImports, Paged<ImportStatus>>
+public sealed class ListImportsHandler(IntakeDbContext db, ImportProgress progress) : IQueryHandler<ListImports, Paged<ImportStatus>>
 {
     public async ValueTask<Paged<ImportStatus>> Handle(ListImports query, CancellationToken cancellationToken)
     {
@@ -22,8 +22,8 @@ public sealed class ListImportsHandler(IntakeDbContext db) : IQueryHandler<ListI
         var items = await imports.OrderByDescending(i => i.Id)
             .Skip(query.Page.Skip).Take(query.Page.Take)
             .Select(i => new ImportStatus(i.Id, i.Status, i.RowsRead, i.Accepted, i.Updated, i.Rejected, i.Warnings, i.Failure,
-                i.StartedAt, i.FinishedAt))
+                i.StartedAt, i.FinishedAt, null, null, null))
             .ToListAsync(cancellationToken);
-        return new Paged<ImportStatus>(items, query.Page.Skip, query.Page.Take, total);
+        return new Paged<ImportStatus>([.. items.Select(i => i.WithPace(progress))], query.Page.Skip, query.Page.Take, total);
     }
 }

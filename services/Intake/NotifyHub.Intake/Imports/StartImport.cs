@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Audit;
-using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports.Parsing;
@@ -18,7 +17,7 @@ namespace NotifyHub.Intake.Imports;
 public sealed record StartImport(Guid IncidentId, string? ContentType, string? Encoding, Stream Body, string Actor, long? ContentLength = null)
     : ICommand<Guid>;
 
-public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, IOptions<NotifyHubOptions> hub,
+public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, ImportSpools spools,
     IOptions<IntakeOptions> options, CurrentActor actor, TimeProvider clock)
     : ICommandHandler<StartImport, Guid>
 {
@@ -45,9 +44,9 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
             throw TooLarge(max);
         }
 
-        var spool = await ImportSpool.WriteAsync(command.Body, Path.Combine(hub.Value.FullDataDirectory, "imports"), max, cancellationToken)
-            ?? throw TooLarge(max);
-        Stream? content = null;
+        var importId = Guid.CreateVersion7();
+        var spool = await spools.WriteAsync(importId, command.Body, max, cancellationToken) ?? throw TooLarge(max);
+        ImportSpoolReader? content = null;
         try
         {
             if (spool.Length == 0)
@@ -62,7 +61,7 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
 
             var import = new ImportJob
             {
-                Id = Guid.CreateVersion7(),
+                Id = importId,
                 IncidentId = incident.Id,
                 Format = format,
                 Encoding = encodingName?.ToLowerInvariant() ?? "utf-8",
@@ -82,19 +81,19 @@ public sealed class StartImportHandler(IntakeDbContext db, ImportRunner runner, 
                 },
             }));
             await db.SaveChangesAsync(cancellationToken);
-            runner.Enqueue(new ImportWork(import.Id, incident.Id, incident.DataCategories, source, content, spool));
+            runner.Enqueue(new ImportWork(import.Id, incident.Id, incident.DataCategories, source, content, SkipRows: 0, spool.Length));
             return import.Id;
         }
         catch (ImportFileException e)
         {
             content?.Dispose();
-            spool.Dispose();
+            await spools.DestroyAsync(importId);
             throw ProblemException.Invalid(e.Code, e.Message);
         }
         catch
         {
             content?.Dispose();
-            spool.Dispose();
+            await spools.DestroyAsync(importId);
             throw;
         }
     }

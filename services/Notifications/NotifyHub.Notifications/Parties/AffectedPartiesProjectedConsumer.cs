@@ -47,6 +47,7 @@ public sealed partial class AffectedPartiesProjectedConsumer(
             row.ReceivedAt = now;
         }
 
+        await RemovedChannels.ForgetAsync(Db, message.IncidentId, message.Parties, ct);
         await Db.SaveChangesAsync(ct);
         await enrolment.EnrolLateArrivalsAsync(message.IncidentId, purpose, message.Parties, ct);
     }
