@@ -177,7 +177,7 @@ public abstract class Resuming_after_a_crash(ITestOutputHelper output) : IAsyncL
         }
     }
 
-    private async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, Guid incident, Guid import)
+    private static async Task<JsonElement> WaitUntilFinishedAsync(HttpClient client, Guid incident, Guid import)
     {
         var deadline = TimeProvider.System.GetUtcNow().AddMinutes(5);
         while (TimeProvider.System.GetUtcNow() < deadline)

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NotifyHub.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Portal.Actions;
 using NotifyHub.Portal.Callbacks;
 using NotifyHub.Portal.Sessions;

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using NotifyHub.Testing;
+using System.Text.RegularExpressions;
 
 namespace NotifyHub.Host.Tests.Boundaries;
 

@@ -1,6 +1,6 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Tests.Support;

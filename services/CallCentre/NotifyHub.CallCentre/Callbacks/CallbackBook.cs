@@ -1,5 +1,5 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.CallCentre.Cases;

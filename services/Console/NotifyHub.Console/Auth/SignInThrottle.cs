@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
-using NotifyHub.BuildingBlocks.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Database;
+using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Console.Database;
 using System.Security.Cryptography;
 using System.Text;

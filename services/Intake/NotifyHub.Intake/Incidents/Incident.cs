@@ -1,6 +1,6 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NotifyHub.BuildingBlocks.Codes;
 
 namespace NotifyHub.Intake.Incidents;
 

@@ -1,5 +1,5 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.Contracts.Notifications;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;

@@ -1,7 +1,7 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Audit;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;

@@ -1,5 +1,5 @@
-using NotifyHub.BuildingBlocks.Codes;
 using FluentValidation;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.Notifications.Delivery;
 
 namespace NotifyHub.Notifications.Campaigns;

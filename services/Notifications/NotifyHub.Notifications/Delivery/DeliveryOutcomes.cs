@@ -1,6 +1,6 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts.Notifications;
 using NotifyHub.Notifications.Database;

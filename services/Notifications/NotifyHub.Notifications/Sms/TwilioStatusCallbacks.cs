@@ -1,7 +1,7 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts.Notifications;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NotifyHub.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Routing;
+using NotifyHub.BuildingBlocks.Web;
 
 namespace NotifyHub.Notifications.Sms;
 

@@ -1,8 +1,8 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Audit;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;

@@ -1,6 +1,6 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;

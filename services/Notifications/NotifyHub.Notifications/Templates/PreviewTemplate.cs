@@ -1,7 +1,7 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;

@@ -1,10 +1,10 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.CallCentre.Assignments;
 using NotifyHub.CallCentre.Database;

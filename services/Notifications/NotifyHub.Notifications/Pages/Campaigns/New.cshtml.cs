@@ -1,4 +1,3 @@
-using NotifyHub.BuildingBlocks.Codes;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;

@@ -1,4 +1,3 @@
-using NotifyHub.BuildingBlocks.Codes;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
