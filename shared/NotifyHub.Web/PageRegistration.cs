@@ -70,6 +70,7 @@ public static class PageRegistration
             o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new PasswordChangeFilter()));
         services.TryAddScoped<UserClock>();
+        services.TryAddSingleton<Live.LiveFigures>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "NotifyHub.Antiforgery";

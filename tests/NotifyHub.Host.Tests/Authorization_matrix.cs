@@ -98,6 +98,7 @@ public sealed partial class Authorization_matrix
         ["GET callcentre"] = "401  403  403  ok  ok  403  ok",
         ["GET callcentre/cases/{id:guid}"] = "401  403  403  404  404  403  404",
         ["GET callcentre/incidents/{id:guid}/vendors"] = "401  403  404  403  403  403  403",
+        ["GET callcentre/incidents/{id:guid}/activity"] = "401  403  404  403  403  403  403",
         ["GET callcentre/queue"] = "401  403  403  ok  403  403  403",
         ["GET console"] = "401  ok  ok  ok  ok  ok  ok",
         ["GET console/campaigns/{id:guid}"] = "401  403  404  403  403  403  403",

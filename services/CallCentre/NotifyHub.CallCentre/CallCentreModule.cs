@@ -50,6 +50,7 @@ public sealed class CallCentreModule : IModule
         services.AddScoped<CallbackBook>();
         services.AddScoped<EscalationList>();
         services.AddScoped<SupervisorQueue>();
+        services.AddScoped<IncidentCallActivity>();
         services.AddScoped<RetentionPurge>();
         services.AddHostedService<RetentionSweeper>();
         services.AddModulePages(typeof(CallCentreModule).Assembly);

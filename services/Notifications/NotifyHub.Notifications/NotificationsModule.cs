@@ -45,6 +45,7 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<ChannelThrottle>();
         services.AddSingleton<QuietHours>();
         services.AddScoped<RecipientReader>();
+        services.AddScoped<Pages.Notices.NoticesSentByHour>();
         services.AddScoped<DeliveryOutcomes>();
         services.AddScoped<DeliveryBatch>();
         services.AddScoped<ICampaignDirections, CampaignDirections>();

@@ -125,18 +125,33 @@ public sealed class AuditLog(
     /// <summary>Creates the audit key if this store has none yet; the host runs it at start, before any request.</summary>
     public Task PrepareAsync(CancellationToken cancellationToken = default) => keys.EnsureAsync(cancellationToken);
 
-    /// <summary>For the auditors' API: entries with <paramref name="from"/> ≤ time &lt; <paramref name="to"/>, in sequence order.</summary>
+    /// <summary>
+    /// For the auditors' API and page: entries with <paramref name="from"/> ≤ time &lt; <paramref name="to"/>, in
+    /// sequence order; only those of <paramref name="actorUserId"/> when given, and only actions equal to
+    /// <paramref name="action"/> or, when it ends with a dot, starting with it (<c>callcentre.</c>).
+    /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(
-        DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default)
+        DateTimeOffset from, DateTimeOffset to, int skip, int take, Guid? actorUserId = null, string? action = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(take, MaxPageSize);
-        return await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Time >= from && e.Time < to)
-            .OrderBy(e => e.Sequence)
-            .Skip(skip)
-            .Take(take)
-            .ToListAsync(cancellationToken);
+        var entries = db.AuditEntries.AsNoTracking().Where(e => e.Time >= from && e.Time < to);
+        if (actorUserId is { } actor)
+        {
+            entries = entries.Where(e => e.ActorUserId == actor);
+        }
+
+        if (!string.IsNullOrEmpty(action))
+        {
+            entries = action.EndsWith('.') ? entries.Where(e => e.Action.StartsWith(action)) : entries.Where(e => e.Action == action);
+        }
+
+        return await entries.OrderBy(e => e.Sequence).Skip(skip).Take(take).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The actions the log holds, for a filter's suggestions.</summary>
+    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken = default) =>
+        await db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
 }

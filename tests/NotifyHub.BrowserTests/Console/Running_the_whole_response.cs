@@ -142,6 +142,11 @@ public sealed class Running_the_whole_response(PagesHost host, ITestOutputHelper
         await page.FillAsync("#variant-0-body", brokenBody);
         await page.FillAsync("#variant-2-subject", "{{ incident.title }} について");
         await page.FillAsync("#variant-2-body", "{{ family_name }} {{ given_name }} 様\n\n照会コード: {{ reference_code }}\n{{ portal_url }}");
+        // The live preview, before anything is saved: Japanese rendered for the sample person, English's misspelling said.
+        await page.Locator("#draft-preview").GetByText("山田 花子 様").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        (await page.TextContentAsync("#draft-preview") ?? "").ShouldContain("referense_code");
+        await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync($"templates-live-preview-{language}");
         await page.ClickAsync("main form button[type=submit]");
         (await page.GetAttributeAsync("#variant-0-body", "aria-invalid")).ShouldBe("true");
         (await page.TextContentAsync("[id='Variants[0].Body-error']") ?? "").ShouldContain("referense_code");

@@ -9,7 +9,10 @@ using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Console.Audit;
 
-/// <summary>The audit chain for auditors: read a time window page by page, and check the chain end to end.</summary>
+/// <summary>
+/// The audit chain for auditors: read a time window page by page (optionally one actor's entries, or one action or
+/// family of actions: <c>action=callcentre.</c>), and check the chain end to end.
+/// </summary>
 public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApiV1(this IEndpointRouteBuilder endpoints)
@@ -22,7 +25,7 @@ public static class AuditApi
 
     private static async Task<Ok<AuditPage>> ReadAsync(
         AuditLog log, TimeProvider clock, CancellationToken ct,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, int skip = 0, int take = 100)
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int skip = 0, int take = 100, Guid? actor = null, string? action = null)
     {
         var until = to ?? clock.GetUtcNow().AddSeconds(1);
         var since = from ?? DateTimeOffset.UnixEpoch;
@@ -37,7 +40,12 @@ public static class AuditApi
                 $"'skip' must be 0 or more and 'take' between 1 and {AuditLog.MaxPageSize}.");
         }
 
-        var entries = await log.ReadAsync(since, until, skip, take, ct);
+        if (action is { Length: > 200 })
+        {
+            throw ProblemException.Invalid("invalid_action", "'action' is an action code or a prefix ending with a dot, at most 200 characters.", "action");
+        }
+
+        var entries = await log.ReadAsync(since, until, skip, take, actor, action, ct);
         return TypedResults.Ok(new AuditPage([.. entries.Select(AuditEntryView.From)], skip, take));
     }
 

@@ -14,7 +14,8 @@ namespace NotifyHub.Console.Pages.Audit;
 
 /// <summary>
 /// The audit log for auditors, a time window read page by page as <c>GET /api/v1/audit</c> reads it, and the button
-/// that verifies the chain (<see cref="AuditChainCheck"/>, itself recorded). Entries hold ids and codes only; an
+/// that verifies the chain (<see cref="AuditChainCheck"/>, itself recorded). Filters: when, who (a staff email) and
+/// what (an action or a family of actions). Entries hold ids and codes only; an
 /// actor is shown by the staff email the console knows it by.
 /// </summary>
 [Authorize(Policy = Roles.Auditor)]
@@ -32,6 +33,17 @@ public sealed class IndexModel(AuditLog log, CurrentActor actor, ConsoleDbContex
 
     [BindProperty(SupportsGet = true)]
     public int Skip { get; set; }
+
+    /// <summary>Who: a staff member's email (or user id); empty for everyone.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Who { get; set; }
+
+    /// <summary>What: an action code, or a prefix ending with a dot for a family of actions (<c>callcentre.</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? What { get; set; }
+
+    /// <summary>The actions in the log, offered as suggestions for <see cref="What"/>.</summary>
+    public IReadOnlyList<string> KnownActions { get; private set; } = [];
 
     public IReadOnlyList<AuditEntryView> Entries { get; private set; } = [];
 
@@ -56,7 +68,8 @@ public sealed class IndexModel(AuditLog log, CurrentActor actor, ConsoleDbContex
 
     /// <summary>The query string of another page of the same window.</summary>
     public string PageQuery(int skip) =>
-        $"?From={Uri.EscapeDataString(Input(From))}&To={Uri.EscapeDataString(Input(To))}&Skip={skip}";
+        $"?From={Uri.EscapeDataString(Input(From))}&To={Uri.EscapeDataString(Input(To))}&Who={Uri.EscapeDataString(Who ?? "")}"
+        + $"&What={Uri.EscapeDataString(What ?? "")}&Skip={skip}";
 
     /// <summary>
     /// The subject, purpose, fields and details as "key=value" pairs separated by spaces, so a narrow column wraps
@@ -101,8 +114,23 @@ public sealed class IndexModel(AuditLog log, CurrentActor actor, ConsoleDbContex
             return;
         }
 
+        KnownActions = await log.ActionsAsync(ct);
+        Guid? actorId = null;
+        if (!string.IsNullOrWhiteSpace(Who))
+        {
+            var who = Who.Trim();
+            var normalized = who.ToUpperInvariant(); // as Identity normalises emails
+            actorId = Guid.TryParse(who, out var id) ? id
+                : await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            if (actorId is null)
+            {
+                ModelState.AddModelError(nameof(Who), text["AuditActorUnknown"]);
+                return;
+            }
+        }
+
         Skip = Math.Max(0, Skip);
-        var entries = await log.ReadAsync(since, until, Skip, PageSize + 1, ct);
+        var entries = await log.ReadAsync(since, until, Skip, PageSize + 1, actorId, What?.Trim(), ct);
         HasNext = entries.Count > PageSize;
         Entries = [.. entries.Take(PageSize).Select(AuditEntryView.From)];
         var ids = Entries.Where(e => e.ActorUserId is not null).Select(e => e.ActorUserId!.Value).Distinct().ToList();

@@ -11,6 +11,10 @@ using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Web.Charts;
+using NotifyHub.Web.Live;
+using NotifyHub.Web.Localisation;
+using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
 
 namespace NotifyHub.Notifications.Pages.Notices;
 
@@ -19,8 +23,11 @@ namespace NotifyHub.Notifications.Pages.Notices;
 /// campaigns. Counts only: no person appears. <see cref="OnGetLiveAsync"/> is the fragment htmx refreshes.
 /// </summary>
 [Authorize(Policy = Roles.PrivacyOfficer)]
-public sealed class IndexModel(NotificationsDbContext db, IMediator mediator, IStringLocalizer<NotificationsText> text) : PageModel
+public sealed class IndexModel(NotificationsDbContext db, NoticesSentByHour sentByHour, LiveFigures live, IMediator mediator,
+    UserClock userClock, IStringLocalizer<NotificationsText> text) : PageModel
 {
+    private static readonly TimeSpan LiveFor = TimeSpan.FromSeconds(3);
+
     private static readonly DeliveryStatus[] Statuses =
     [
         DeliveryStatus.Queued, DeliveryStatus.Sent, DeliveryStatus.Delivered, DeliveryStatus.Failed,
@@ -34,6 +41,9 @@ public sealed class IndexModel(NotificationsDbContext db, IMediator mediator, IS
 
     public StackedBarChart Chart { get; private set; } = null!;
 
+    /// <summary>Notices sent per hour over the last day, per channel, hours in the user's time zone.</summary>
+    public ColumnChart OverTime { get; private set; } = null!;
+
     public Paged<CampaignSummary> Campaigns { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -43,30 +53,33 @@ public sealed class IndexModel(NotificationsDbContext db, IMediator mediator, IS
             return NotFound();
         }
 
-        await LoadFiguresAsync(ct);
+        Show(await NoticeFigures.ReadAsync(db, sentByHour, Id, ct));
         Campaigns = await mediator.Send(new ListCampaigns(Id, new PageRequest(0, PageRequest.MaxTake)), ct);
         return Page();
     }
 
+    /// <summary>
+    /// The fragment the incident's dashboard refreshes every few seconds: figures at most a few seconds old, so that
+    /// an incident of a million people answers in the time of its render (<see cref="LiveFigures"/>).
+    /// </summary>
     public async Task<IActionResult> OnGetLiveAsync(CancellationToken ct)
     {
-        await LoadFiguresAsync(ct);
+        var id = Id;
+        Show(await live.GetAsync($"notices:{id}", LiveFor, (services, token) => NoticeFigures.ReadAsync(
+            services.GetRequiredService<NotificationsDbContext>(), services.GetRequiredService<NoticesSentByHour>(), id, token), ct));
         return Partial("_Notices", this);
     }
 
-    private async Task LoadFiguresAsync(CancellationToken ct)
+    private void Show(NoticeFigures figures)
     {
-        People = await db.AffectedParties.Where(p => p.IncidentId == Id).Select(p => p.PersonId).Distinct().CountAsync(ct);
-        var counts = await db.Notifications.Where(n => n.IncidentId == Id)
-            .GroupBy(n => new { n.Channel, n.Status })
-            .Select(g => new { g.Key.Channel, g.Key.Status, Count = g.Count() })
-            .ToListAsync(ct);
-        var rows = Enum.GetValues<Channel>().Select(channel => new ChartRow(
-            text["Channel_" + channel.ToCode()],
-            [.. Statuses.Select(status => (long)counts
-                .Where(c => c.Channel == channel && (c.Status == status || (status == DeliveryStatus.Queued && c.Status == DeliveryStatus.Sending)))
-                .Sum(c => c.Count))])).ToList();
+        People = figures.People;
+        var channels = Enum.GetValues<Channel>();
         Chart = new StackedBarChart("notices-chart", text["NoticesChart"], text["Channel"],
-            [.. Statuses.Select(s => text["DeliveryStatus_" + s.ToString().ToLowerInvariant()].Value)], rows);
+            [.. Statuses.Select(s => text["DeliveryStatus_" + s.ToString().ToLowerInvariant()].Value)],
+            [.. channels.Select(channel => new ChartRow(text["Channel_" + channel.ToCode()], [.. Statuses.Select(status => figures.Count(channel, status))]))]);
+        OverTime = new ColumnChart("notices-over-time", text["NoticesOverTime"], text["Hour"],
+            [.. channels.Select(c => text["Channel_" + c.ToCode()].Value)],
+            [.. figures.SentByHour.Select(h => new ChartRow(userClock.Local(h.Hour).ToString("HH:mm", CultureInfo.CurrentCulture),
+                [.. channels.Select(c => h.Sent.GetValueOrDefault(c))]))]);
     }
 }

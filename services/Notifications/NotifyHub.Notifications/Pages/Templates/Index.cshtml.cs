@@ -115,6 +115,25 @@ public sealed class IndexModel(NotificationsDbContext db, IMediator mediator, IS
     }
 
     /// <summary>
+    /// The live preview htmx asks for as the form is typed in: every variant with a body, rendered for the sample
+    /// person, or the reason it cannot be. Saves nothing. Without JavaScript the preview comes after saving.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        var drafts = Variants.Where(v => !string.IsNullOrWhiteSpace(v.Body))
+            .Select(v => new TemplateVariantInput(string.IsNullOrWhiteSpace(v.Language) ? DefaultLanguage : v.Language, v.Subject, v.Body!))
+            .ToList();
+        try
+        {
+            return Partial("_DraftPreview", await mediator.Send(new PreviewDraft(Id, Channel, drafts), ct));
+        }
+        catch (ProblemException e) when (e.Kind is ProblemKind.NotFound or ProblemKind.Invalid)
+        {
+            return e.Kind == ProblemKind.NotFound ? NotFound() : Partial("_DraftPreview", (IReadOnlyList<DraftPreview>)[]);
+        }
+    }
+
+    /// <summary>
     /// "Variants[1].Body" of the command is the body of the second slot that was filled in, which is not always the
     /// second slot of the form; a message about a variant as a whole goes beside its body.
     /// </summary>

@@ -10,7 +10,9 @@ using NotifyHub.Regulator.Database;
 using NotifyHub.Regulator.Drafts;
 using NotifyHub.Regulator.Filings;
 using NotifyHub.Regulator.Obligations;
+using NotifyHub.Web.Live;
 using NotifyHub.Web.Localisation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NotifyHub.Regulator.Pages.Obligations;
 
@@ -22,7 +24,7 @@ namespace NotifyHub.Regulator.Pages.Obligations;
 /// </summary>
 [Authorize(Policy = BoardPolicy)]
 public sealed class IndexModel(RegulatorDbContext db, ObligationEngine engine, RecordAssessment assessments, FileReport filings,
-    DraftBuilder drafts, DraftPdfRenderer pdf, IAuthorizationService authorization, UserClock userClock, TimeProvider clock,
+    DraftBuilder drafts, DraftPdfRenderer pdf, IAuthorizationService authorization, LiveFigures live, UserClock userClock, TimeProvider clock,
     IStringLocalizer<RegulatorText> text) : PageModel
 {
     /// <summary>Privacy officers and auditors, as the API's list of obligations.</summary>
@@ -74,9 +76,17 @@ public sealed class IndexModel(RegulatorDbContext db, ObligationEngine engine, R
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
-    /// <summary>The counts by status that the incident's page loads with htmx.</summary>
-    public async Task<IActionResult> OnGetSummaryAsync(CancellationToken ct) =>
-        await LoadAsync(ct) ? Partial("_Summary", this) : NotFound();
+    /// <summary>
+    /// The counts by status and the soonest deadlines, which the incident's page loads with htmx. Its facts are at most
+    /// a few seconds old (<see cref="LiveFigures"/>); the deadlines are computed at each request.
+    /// </summary>
+    public async Task<IActionResult> OnGetSummaryAsync(CancellationToken ct)
+    {
+        var id = Id;
+        var facts = await live.GetAsync($"obligations:{id}", TimeSpan.FromSeconds(3),
+            (services, token) => FactsReader.ReadAsync(services.GetRequiredService<RegulatorDbContext>(), id, token), ct);
+        return await LoadAsync(facts, ct) ? Partial("_DashboardSummary", this) : NotFound();
+    }
 
     /// <summary>
     /// An obligation's draft as <c>GET /api/v1/obligations/{id}/draft</c> gives it (same builder and renderer), for the
@@ -168,9 +178,10 @@ public sealed class IndexModel(RegulatorDbContext db, ObligationEngine engine, R
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct) => await LoadAsync(await FactsReader.ReadAsync(db, Id, ct), ct);
+
+    private async Task<bool> LoadAsync(IncidentFacts? facts, CancellationToken ct)
     {
-        var facts = await FactsReader.ReadAsync(db, Id, ct);
         if (facts is null)
         {
             return false;

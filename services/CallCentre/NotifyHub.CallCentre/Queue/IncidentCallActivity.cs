@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NotifyHub.CallCentre.Cases;
+using NotifyHub.CallCentre.Database;
+
+namespace NotifyHub.CallCentre.Queue;
+
+/// <summary>
+/// The call centre seen from one incident, across all its vendors, for the privacy officer's dashboard: calls taken
+/// (a verified caller opens a case) against the calls to expect from the notices sent, today (UTC day) and in all,
+/// and the cases and escalations still open. Counts only: no person, no reason.
+/// </summary>
+public sealed class IncidentCallActivity(CallCentreDbContext db, IOptions<CallCentreOptions> options, TimeProvider clock)
+{
+    public async Task<IncidentCallView?> ReadAsync(Guid incidentId, CancellationToken ct)
+    {
+        if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, ct))
+        {
+            return null;
+        }
+
+        var today = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var cases = db.Cases.AsNoTracking().Where(c => c.IncidentId == incidentId);
+        var callsTotal = await cases.CountAsync(ct);
+        var callsToday = await cases.CountAsync(c => c.OpenedAt >= today, ct);
+        var openCases = await cases.CountAsync(c => c.Status == CaseStatus.Open, ct);
+        var openEscalations = await db.Escalations.AsNoTracking()
+            .CountAsync(e => e.IncidentId == incidentId && cases.Any(c => c.Id == e.CaseId && c.Status == CaseStatus.Open), ct);
+        var notices = db.PersonNotifications.AsNoTracking().Where(n => n.IncidentId == incidentId);
+        var noticesTotal = await notices.CountAsync(ct);
+        var noticesToday = await notices.CountAsync(n => n.SentAt >= today, ct);
+        return new IncidentCallView(callsToday, Expected(noticesToday), callsTotal, Expected(noticesTotal), openCases, openEscalations);
+    }
+
+    private int Expected(int notices) =>
+        (int)Math.Round(notices * options.Value.CallsPer100Notices / 100, MidpointRounding.AwayFromZero);
+}
+
+public sealed record IncidentCallView(int CallsToday, int ExpectedToday, int CallsTotal, int ExpectedTotal, int OpenCases, int OpenEscalations);

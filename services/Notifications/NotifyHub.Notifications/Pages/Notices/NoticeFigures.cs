@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Delivery;
+
+namespace NotifyHub.Notifications.Pages.Notices;
+
+/// <summary>
+/// An incident's figures for its dashboard: the people this module knows, notices by channel and status, and notices
+/// sent per hour over the last day. Counts only. Read fresh by the notices page, and through
+/// <see cref="NotifyHub.Web.Live.LiveFigures"/> by the fragment the dashboard refreshes.
+/// </summary>
+public sealed record NoticeFigures(
+    int People,
+    IReadOnlyList<NoticeFigures.StatusCount> Counts,
+    IReadOnlyList<(DateTimeOffset Hour, IReadOnlyDictionary<Channel, long> Sent)> SentByHour)
+{
+    public static async Task<NoticeFigures> ReadAsync(NotificationsDbContext db, NoticesSentByHour sentByHour, Guid incidentId, CancellationToken ct)
+    {
+        var people = await db.AffectedParties.Where(p => p.IncidentId == incidentId).Select(p => p.PersonId).Distinct().CountAsync(ct);
+        var counts = await db.Notifications.Where(n => n.IncidentId == incidentId)
+            .GroupBy(n => new { n.Channel, n.Status })
+            .Select(g => new StatusCount(g.Key.Channel, g.Key.Status, g.Count()))
+            .ToListAsync(ct);
+        return new NoticeFigures(people, counts, await sentByHour.ReadAsync(incidentId, ct));
+    }
+
+    /// <summary>Sending counts as queued: nobody but the worker that holds it can tell them apart.</summary>
+    public long Count(Channel channel, DeliveryStatus status) => Counts
+        .Where(c => c.Channel == channel && (c.Status == status || (status == DeliveryStatus.Queued && c.Status == DeliveryStatus.Sending)))
+        .Sum(c => (long)c.Count);
+
+    public sealed record StatusCount(Channel Channel, DeliveryStatus Status, int Count);
+}
