@@ -106,7 +106,7 @@ public sealed class LetterBatches(
             var content = new LetterContent(letter.Id, rendered.Language, AddressBlock.Lines(postal, letters.Value.PostedFrom), recipient.Country ?? "",
                 rendered.Subject, rendered.Body, TemplateRenderer.PortalUrl(hub.Value.PublicBaseUrl, recipient.Recipient.ReferenceCode.Reveal()),
                 recipient.Recipient.ReferenceCode);
-            if (LetterPdfRenderer.AddressProblem(content) is { } problem)
+            if (pdf.AddressProblem(content) is { } problem)
             {
                 // Refused before print, with a code only: the campaign's failures show why, the logs never the address.
                 await outcomes.FailAsync(letter, problem, now, ct);

@@ -47,7 +47,9 @@ public sealed class LetterPdfRenderer
     /// Null when the letter's address block fits the envelope window at the letter's own font, else the reason to
     /// refuse it before print (<see cref="AddressWindow.DoesNotFit"/>). Measured exactly as <see cref="Render"/> draws it.
     /// </summary>
-    public static string? AddressProblem(LetterContent letter)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
+        Justification = "It measures with the fonts this instance's constructor installs; a static call could come before them.")]
+    public string? AddressProblem(LetterContent letter)
     {
         ArgumentNullException.ThrowIfNull(letter);
         var address = AddressOf(letter);
