@@ -46,6 +46,11 @@ public sealed class DetailsModel(NotificationsDbContext db, IMediator mediator, 
         {
             return NotFound();
         }
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.RuleBroken)
+        {
+            // Not a letter, or a language it lacks: only a hand-edited link gets here.
+            return BadRequest(e.Detail ?? e.Title);
+        }
     }
 
     public async Task<IActionResult> OnPostApproveAsync(string? language, int? version, CancellationToken ct)
