@@ -60,6 +60,8 @@ public sealed partial class Authorization_matrix
         ["GET /api/v1/incidents/{incidentId:guid}/imports/{importId:guid}/errors"] = "401  403   404  403  403   403",
         ["POST /api/v1/incidents/{incidentId:guid}/templates"] = "401  403   ok   403  403   403",
         ["POST /api/v1/templates/{id:guid}/preview"] = "401  403   404  403  403   403",
+        ["GET /api/v1/templates/{id:guid}/proof"] = "401  403   404  403  403   403",
+        ["POST /api/v1/templates/{id:guid}/approvals"] = "401  403   404  403  403   403",
         ["POST /api/v1/incidents/{incidentId:guid}/campaigns"] = "401  403   ok   403  403   403",
         ["GET /api/v1/campaigns/{id:guid}"] = "401  403   404  403  403   403",
         ["POST /api/v1/campaigns/{id:guid}/launch"] = "401  403   404  403  403   403",

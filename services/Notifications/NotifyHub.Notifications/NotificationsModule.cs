@@ -9,6 +9,7 @@ using NotifyHub.Notifications.Incidents;
 using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Preferences;
+using NotifyHub.Notifications.Proofs;
 using NotifyHub.Notifications.Sms;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Web;
@@ -63,6 +64,7 @@ public sealed class NotificationsModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTemplatesApiV1();
+        endpoints.MapProofsApiV1();
         endpoints.MapCampaignsApiV1();
         endpoints.MapTwilioWebhooks();
     }

@@ -161,6 +161,10 @@ public sealed class No_personal_value_in_clear
             templates[channel] = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         }
 
+        // A letter is printed only from a proof a privacy officer has read and approved.
+        (await admin.GetAsync(new Uri($"/api/v1/templates/{templates["letter"]}/proof?language=en", UriKind.Relative))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/v1/templates/{templates["letter"]}/approvals", new { language = "en" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
         var campaign = await admin.PostAsJsonAsync($"/api/v1/incidents/{incidentId}/campaigns",
             new { name = "Canary campaign", channels = new[] { "email", "sms", "letter" }, strategy = "all", templates });
         campaign.StatusCode.ShouldBe(HttpStatusCode.Created, await campaign.Content.ReadAsStringAsync());

@@ -7,7 +7,7 @@ namespace NotifyHub.Notifications.Tests.Support;
 /// <summary>Decrypts every letter batch under <c>outbox/letters</c> as the print house would and reads the PDF back with <c>pdftotext</c>.</summary>
 public static class LetterBatchReader
 {
-    public sealed record ReadBatch(Guid BatchId, string Text, string Manifest);
+    public sealed record ReadBatch(Guid BatchId, string Text, string Manifest, byte[] Pdf);
 
     public static async Task<List<ReadBatch>> ReadAllAsync(NotificationsApp app)
     {
@@ -21,7 +21,7 @@ public static class LetterBatchReader
             var pdf = await cipher.DecryptAsync(batchId, LetterBatchCipher.PdfPart, await File.ReadAllBytesAsync(file));
             var manifest = Encoding.UTF8.GetString(await cipher.DecryptAsync(batchId, LetterBatchCipher.ManifestPart,
                 await File.ReadAllBytesAsync(Path.Combine(folder, $"{batchId:N}.manifest.csv.enc"))));
-            batches.Add(new ReadBatch(batchId, await PdfText.ExtractAsync(pdf), manifest));
+            batches.Add(new ReadBatch(batchId, await PdfText.ExtractAsync(pdf), manifest, pdf));
         }
 
         return batches;

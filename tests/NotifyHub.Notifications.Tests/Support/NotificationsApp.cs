@@ -86,13 +86,30 @@ public sealed class NotificationsApp : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>Email, SMS and letter templates in en, fr and ja, as a privacy officer would write them.</summary>
+    /// <summary>Email, SMS and letter templates in en, fr and ja, as a privacy officer would write them (letter proofs approved).</summary>
     public async Task<Dictionary<string, Guid>> StandardTemplatesAsync(Guid incidentId) => new()
     {
         ["email"] = await CreateTemplateAsync(incidentId, SampleTemplates.Email),
         ["sms"] = await CreateTemplateAsync(incidentId, SampleTemplates.Sms),
-        ["letter"] = await CreateTemplateAsync(incidentId, SampleTemplates.Letter),
+        ["letter"] = await ApproveProofsAsync(await CreateTemplateAsync(incidentId, SampleTemplates.Letter)),
     };
+
+    /// <summary>
+    /// Downloads the proof of each of a letter template's languages and approves it, as a privacy officer must before
+    /// a campaign may print it. Returns the template id.
+    /// </summary>
+    public async Task<Guid> ApproveProofsAsync(Guid templateId, params string[] languages)
+    {
+        foreach (var language in languages.Length > 0 ? languages : ["en", "fr", "ja"])
+        {
+            var proof = await Client.GetAsync($"/api/v1/templates/{templateId}/proof?language={language}");
+            proof.StatusCode.ShouldBe(HttpStatusCode.OK, await proof.Content.ReadAsStringAsync());
+            var approved = await Client.PostAsJsonAsync($"/api/v1/templates/{templateId}/approvals", new { language });
+            approved.StatusCode.ShouldBe(HttpStatusCode.Created, await approved.Content.ReadAsStringAsync());
+        }
+
+        return templateId;
+    }
 
     public async Task<Guid> CreateCampaignAsync(Guid incidentId, string[] channels, string strategy, Dictionary<string, Guid> templates)
     {

@@ -7,7 +7,7 @@ namespace NotifyHub.Testing.Parties;
 public sealed record TestPerson(
     Guid Id, string GivenName, string FamilyName, string ReferenceCode, string Language,
     string? Email = null, string? Phone = null, string? AddressLine1 = null, string? Locality = null, string? Postcode = null,
-    string Country = "GB", IReadOnlyList<string>? Categories = null)
+    string Country = "GB", IReadOnlyList<string>? Categories = null, string? AddressLine2 = null, string? Region = null)
 {
     public static TestPerson Create(int i, string language = "en", string? email = null, string? phone = null, string? address = null, string country = "GB") =>
         new(Guid.NewGuid(), $"Given{i}", $"Family{i}", $"REF-{i:D6}-{Guid.NewGuid().ToString("N")[..4].ToUpperInvariant()}", language,
@@ -36,6 +36,8 @@ public sealed record TestPerson(
         Add(PersonalField.Email, Email);
         Add(PersonalField.Phone, Phone);
         Add(PersonalField.AddressLine1, AddressLine1);
+        Add(PersonalField.AddressLine2, AddressLine2);
+        Add(PersonalField.Region, Region);
         Add(PersonalField.Locality, Locality);
         Add(PersonalField.Postcode, Postcode);
         return fields;

@@ -5,6 +5,7 @@ using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Contracts.Notifications;
 using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Proofs;
 
 namespace NotifyHub.Notifications.Campaigns;
 
@@ -12,7 +13,8 @@ public sealed record LaunchCampaign(Guid CampaignId) : ICommand;
 
 /// <summary>
 /// Launch only starts the fan-out (one <see cref="EnrolCampaignPage"/>), so it answers at once whatever the
-/// campaign's size. Every channel must name a template first: nothing is sent otherwise.
+/// campaign's size. Every channel must name a template first, and a letter template an approved proof of each of its
+/// languages: nothing is sent otherwise.
 /// </summary>
 public sealed class LaunchCampaignHandler(NotificationsDbContext db, CurrentActor actor, TimeProvider clock) : ICommandHandler<LaunchCampaign>
 {
@@ -25,6 +27,11 @@ public sealed class LaunchCampaignHandler(NotificationsDbContext db, CurrentActo
         {
             throw ProblemException.Invalid("missing_template",
                 $"The campaign uses {string.Join(", ", missing)} but names no template for it; nothing was sent.");
+        }
+
+        if (campaign.Channels.Contains(Delivery.Channel.Letter) && campaign.TemplateFor(Delivery.Channel.Letter) is { } letter)
+        {
+            await ProofApprovals.RequireApprovedAsync(db, letter, cancellationToken);
         }
 
         campaign.Status = CampaignStatus.Running;

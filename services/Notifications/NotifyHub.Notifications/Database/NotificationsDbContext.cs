@@ -25,6 +25,8 @@ public class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(
 
     public DbSet<Preferences.ContactPreference> ContactPreferences => Set<Preferences.ContactPreference>();
 
+    public DbSet<Proofs.ProofApproval> ProofApprovals => Set<Proofs.ProofApproval>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Letters.Addresses;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Preferences;
 using NotifyHub.Notifications.Templates;
@@ -102,23 +103,17 @@ public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder
         var country = fields[PersonalField.Country]?.Reveal();
         return notification.Channel switch
         {
-            Channel.Email => new RecipientDetails(recipient, fields[PersonalField.Email], country, []),
-            Channel.Sms => new RecipientDetails(recipient, fields[PersonalField.Phone], country, []),
-            _ => new RecipientDetails(recipient, null, country, PostalLines(fields)),
+            Channel.Email => new RecipientDetails(recipient, fields[PersonalField.Email], country, null),
+            Channel.Sms => new RecipientDetails(recipient, fields[PersonalField.Phone], country, null),
+            _ => new RecipientDetails(recipient, null, country, Postal(fields, country)),
         };
     }
 
-    private static List<Sensitive<string>> PostalLines(Privacy.Access.DecryptedProjection p)
+    private static PostalAddress Postal(Privacy.Access.DecryptedProjection p, string? country)
     {
-        string V(PersonalField f) => p[f]?.Reveal() ?? "";
-        var lines = new List<string>
-        {
-            $"{V(PersonalField.GivenName)} {V(PersonalField.FamilyName)}".Trim(),
-            V(PersonalField.AddressLine1),
-            V(PersonalField.AddressLine2),
-            string.Join(' ', new[] { V(PersonalField.Locality), V(PersonalField.Region), V(PersonalField.Postcode) }.Where(s => s.Length > 0)),
-            V(PersonalField.Country),
-        };
-        return [.. lines.Where(l => l.Length > 0).Select(Sensitive.Of)];
+        var empty = Sensitive.Of("");
+        return new PostalAddress(p[PersonalField.GivenName] ?? empty, p[PersonalField.FamilyName] ?? empty, p[PersonalField.AddressLine1] ?? empty,
+            p[PersonalField.AddressLine2] ?? empty, p[PersonalField.Locality] ?? empty, p[PersonalField.Region] ?? empty,
+            p[PersonalField.Postcode] ?? empty, country ?? "");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
+using NotifyHub.Notifications.Letters.Addresses;
 using NotifyHub.Notifications.Templates;
 
 namespace NotifyHub.Notifications.Letters;
@@ -84,7 +85,7 @@ public sealed class LetterBatches(
         foreach (var letter in batch)
         {
             var recipient = recipients.GetValueOrDefault(letter.Id);
-            if (recipient is null || recipient.PostalLines.Count < 2)
+            if (recipient?.Postal is not { CanBePosted: true } postal)
             {
                 await outcomes.FailAsync(letter, "no_postal_address", now, ct);
                 continue;
@@ -102,9 +103,17 @@ public sealed class LetterBatches(
                 continue;
             }
 
-            contents.Add(new LetterContent(letter.Id, rendered.Language, recipient.PostalLines, recipient.Country ?? "",
+            var content = new LetterContent(letter.Id, rendered.Language, AddressBlock.Lines(postal, letters.Value.PostedFrom), recipient.Country ?? "",
                 rendered.Subject, rendered.Body, TemplateRenderer.PortalUrl(hub.Value.PublicBaseUrl, recipient.Recipient.ReferenceCode.Reveal()),
-                recipient.Recipient.ReferenceCode));
+                recipient.Recipient.ReferenceCode);
+            if (pdf.AddressProblem(content) is { } problem)
+            {
+                // Refused before print, with a code only: the campaign's failures show why, the logs never the address.
+                await outcomes.FailAsync(letter, problem, now, ct);
+                continue;
+            }
+
+            contents.Add(content);
         }
 
         if (contents.Count > 0)

@@ -11,6 +11,13 @@ public sealed class LetterOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// The ISO 3166-1 alpha-2 country the print house posts from: letters to it get no country line. Unset: every
+    /// letter ends with its destination country (see <see cref="Addresses.AddressBlock"/>).
+    /// </summary>
+    [RegularExpression("^([A-Za-z]{2})?$")]
+    public string PostedFrom { get; set; } = "";
+
     /// <summary>A TrueType/OpenType font for Latin-script letters (Debian fonts-dejavu-core).</summary>
     public string LatinFontPath { get; set; } = NotifyHub.BuildingBlocks.Pdf.PdfFonts.DefaultLatinPath;
 

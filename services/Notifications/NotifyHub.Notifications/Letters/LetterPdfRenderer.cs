@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Pdf;
+using NotifyHub.Notifications.Letters.Addresses;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
@@ -24,15 +25,16 @@ public sealed class LetterPdfRenderer
         PdfFonts.Install(_options.LatinFontPath, _options.CjkFontPath, _options.CjkFontFamily);
     }
 
-    public LetterBatch Render(Guid batchId, IReadOnlyList<LetterContent> letters)
+    /// <param name="proof">Set for a proof: its mark is printed across and atop every page.</param>
+    public LetterBatch Render(Guid batchId, IReadOnlyList<LetterContent> letters, ProofMark? proof = null)
     {
         using var document = new PdfDocument();
-        document.Info.Title = $"Letter batch {batchId}";
+        document.Info.Title = proof is null ? $"Letter batch {batchId}" : proof.Caption;
         var manifest = new List<ManifestRow>(letters.Count);
         foreach (var letter in letters)
         {
             var first = document.PageCount + 1;
-            RenderLetter(document, letter);
+            RenderLetter(document, letter, proof);
             manifest.Add(new ManifestRow(letter.LetterId, first, document.PageCount, letter.Country));
         }
 
@@ -41,18 +43,45 @@ public sealed class LetterPdfRenderer
         return new LetterBatch(batchId, stream.ToArray(), manifest);
     }
 
-    private void RenderLetter(PdfDocument document, LetterContent letter)
+    /// <summary>
+    /// Null when the letter's address block fits the envelope window at the letter's own font, else the reason to
+    /// refuse it before print (<see cref="AddressWindow.DoesNotFit"/>). Measured exactly as <see cref="Render"/> draws it.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
+        Justification = "It measures with the fonts this instance's constructor installs; a static call could come before them.")]
+    public string? AddressProblem(LetterContent letter)
     {
-        var address = letter.AddressLines.Select(l => l.Reveal()).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        var family = PdfFonts.FamilyFor(letter.Language, address.Append(letter.Body).Append(letter.Heading ?? ""));
+        ArgumentNullException.ThrowIfNull(letter);
+        var address = AddressOf(letter);
+        var text = new XFont(FamilyOf(letter, address), AddressWindow.FontSize, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        using var measuring = XGraphics.CreateMeasureContext(new XSize(PageWidth, Mm(297)), XGraphicsUnit.Point, XPageDirection.Downwards);
+        return AddressWindow.Fits(address, s => measuring.MeasureString(s, text).Width) ? null : AddressWindow.DoesNotFit;
+    }
+
+    private static List<string> AddressOf(LetterContent letter) =>
+        [.. letter.AddressLines.Select(l => l.Reveal()).Where(l => !string.IsNullOrWhiteSpace(l))];
+
+    private static string FamilyOf(LetterContent letter, List<string> address) =>
+        PdfFonts.FamilyFor(letter.Language, address.Append(letter.Body).Append(letter.Heading ?? ""));
+
+    private void RenderLetter(PdfDocument document, LetterContent letter, ProofMark? proof)
+    {
+        var address = AddressOf(letter);
+        var family = FamilyOf(letter, address);
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var text = new XFont(family, 10.5, XFontStyleEx.Regular, options);
+        var text = new XFont(family, AddressWindow.FontSize, XFontStyleEx.Regular, options);
         var small = new XFont(family, 7, XFontStyleEx.Regular, options);
         var heading = new XFont(family, 12, XFontStyleEx.Bold, options);
 
         // Lay out first, so each page knows how many the letter has.
         var width = PageWidth - Mm(Left) - Mm(Right);
         using var measuring = XGraphics.CreateMeasureContext(new XSize(PageWidth, Mm(297)), XGraphicsUnit.Point, XPageDirection.Downwards);
+        if (!AddressWindow.Fits(address, s => measuring.MeasureString(s, text).Width))
+        {
+            // Callers check AddressProblem first and fail the one letter; a cut address must never reach paper.
+            throw new InvalidOperationException($"Letter {letter.LetterId}: the address block does not fit the envelope window.");
+        }
+
         var lines = new List<(string Text, XFont Font)>();
         if (!string.IsNullOrWhiteSpace(letter.Heading))
         {
@@ -91,23 +120,38 @@ public sealed class LetterPdfRenderer
             }
 
             g.DrawString($"{pageNumber} / {pages}", small, XBrushes.Gray, Mm(210 - Right), Mm(285), XStringFormats.TopRight);
+            if (proof is not null)
+            {
+                DrawProofMark(g, proof, small, family);
+            }
         }
     }
 
     private void DrawWindow(XGraphics g, List<string> address, XFont small, XFont text)
     {
-        // Window: x 20–105 mm, y 45–90 mm. Top 17.7 mm: return address; below: up to six address lines.
+        // Window: x 20–105 mm, y 45–90 mm. Top 17.7 mm: return address; below: the address block, checked to fit.
         if (!string.IsNullOrWhiteSpace(_options.ReturnAddress))
         {
             g.DrawString(_options.ReturnAddress, small, XBrushes.Gray, Mm(25), Mm(58), XStringFormats.TopLeft);
         }
 
-        var y = 62.7;
-        foreach (var line in address.Take(6))
+        var y = AddressWindow.TopMm;
+        foreach (var line in address)
         {
-            g.DrawString(Fit(g, line, text, Mm(80)), text, XBrushes.Black, Mm(25), Mm(y), XStringFormats.TopLeft);
-            y += 4.5;
+            g.DrawString(line, text, XBrushes.Black, Mm(AddressWindow.LeftMm), Mm(y), XStringFormats.TopLeft);
+            y += AddressWindow.LineStepMm;
         }
+    }
+
+    /// <summary>The caption atop the page and the word across it, pale enough to read the letter through.</summary>
+    private static void DrawProofMark(XGraphics g, ProofMark proof, XFont small, string family)
+    {
+        g.DrawString(proof.Caption, small, XBrushes.DarkRed, Mm(Left), Mm(10), XStringFormats.TopLeft);
+        var state = g.Save();
+        g.RotateAtTransform(-40, new XPoint(PageWidth / 2, Mm(148)));
+        var big = new XFont(family, 110, XFontStyleEx.Bold, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        g.DrawString(proof.Watermark, big, new XSolidBrush(XColor.FromArgb(48, 200, 0, 0)), PageWidth / 2, Mm(148), XStringFormats.Center);
+        g.Restore(state);
     }
 
     private static void DrawQrCode(XGraphics g, LetterContent letter, XFont small)
@@ -137,16 +181,6 @@ public sealed class LetterPdfRenderer
         }
 
         g.DrawString(letter.ReferenceCode.Reveal(), small, XBrushes.Black, x0 + (size / 2), y0 + size + Mm(1), XStringFormats.TopCenter);
-    }
-
-    private static string Fit(XGraphics g, string line, XFont font, double width)
-    {
-        while (line.Length > 1 && g.MeasureString(line, font).Width > width)
-        {
-            line = line[..^1];
-        }
-
-        return line;
     }
 
     private static double Mm(double mm) => mm * 72 / 25.4;

@@ -67,7 +67,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<Notificati
             await mediator.Send(command, ct);
             return Redirect($"/console/campaigns/{Id}");
         }
-        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.Conflict)
+        catch (ProblemException e) when (e.Kind is ProblemKind.Invalid or ProblemKind.Conflict or ProblemKind.RuleBroken)
         {
             // The API's explanation (no personal data in it), under a heading in the reader's language.
             ModelState.AddModelError("", text["ActionRefused", e.Detail ?? e.Title]);

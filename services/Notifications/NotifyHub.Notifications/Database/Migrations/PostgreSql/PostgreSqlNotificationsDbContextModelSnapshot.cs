@@ -391,6 +391,31 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.ToTable("contact_preferences", "notifications");
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Proofs.ProofApproval", b =>
+                {
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<long>("ApprovedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TemplateId", "Language");
+
+                    b.ToTable("proof_approvals", "notifications");
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>
                 {
                     b.Property<Guid>("Id")
@@ -457,6 +482,15 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                         });
 
                     b.Navigation("Templates");
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Proofs.ProofApproval", b =>
+                {
+                    b.HasOne("NotifyHub.Notifications.Templates.Template", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>

@@ -378,6 +378,31 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.ToTable("contact_preferences", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Proofs.ProofApproval", b =>
+                {
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TemplateId", "Language");
+
+                    b.ToTable("proof_approvals", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>
                 {
                     b.Property<Guid>("Id")
@@ -444,6 +469,15 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                         });
 
                     b.Navigation("Templates");
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Proofs.ProofApproval", b =>
+                {
+                    b.HasOne("NotifyHub.Notifications.Templates.Template", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>
