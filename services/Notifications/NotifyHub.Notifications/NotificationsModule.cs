@@ -9,6 +9,7 @@ using NotifyHub.Notifications.Incidents;
 using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Preferences;
+using NotifyHub.Notifications.PrintHouses;
 using NotifyHub.Notifications.Sms;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Web;
@@ -39,6 +40,7 @@ public sealed class NotificationsModule : IModule
         services.AddEmail();
         services.AddSms();
         services.AddLetters();
+        services.AddPrintHouses();
         services.AddScoped<SuppressionList>();
         services.AddCampaigns();
         services.AddSingleton<TemplateCache>();
@@ -63,6 +65,7 @@ public sealed class NotificationsModule : IModule
     {
         endpoints.MapTemplatesApiV1();
         endpoints.MapCampaignsApiV1();
+        endpoints.MapPrintHousesApiV1();
         endpoints.MapTwilioWebhooks();
     }
 }

@@ -11,7 +11,7 @@ public sealed record GetCampaign(Guid CampaignId) : IQuery<CampaignView>;
 public sealed record CampaignView(
     Guid Id, Guid IncidentId, string Name, string Status, string Strategy, IReadOnlyList<string> Channels,
     int Total, int Queued, int Sent, int Delivered, int Failed, int Suppressed, int Cancelled,
-    IReadOnlyDictionary<string, ChannelTotals> ByChannel, DateTimeOffset? LaunchedAt, DateTimeOffset? CompletedAt);
+    IReadOnlyDictionary<string, ChannelTotals> ByChannel, DateTimeOffset? LaunchedAt, DateTimeOffset? CompletedAt, int Posted = 0, int Returned = 0);
 
 public sealed class GetCampaignHandler(NotificationsDbContext db) : IQueryHandler<GetCampaign, CampaignView>
 {
@@ -23,6 +23,6 @@ public sealed class GetCampaignHandler(NotificationsDbContext db) : IQueryHandle
         var o = totals.Overall;
         return new CampaignView(campaign.Id, campaign.IncidentId, campaign.Name, campaign.Status.ToCode(), campaign.Strategy.ToCode(),
             [.. campaign.Channels.Select(WireCode<Delivery.Channel>.Of)], o.Total, o.Queued, o.Sent, o.Delivered, o.Failed,
-            o.Suppressed, o.Cancelled, totals.ByChannel, campaign.LaunchedAt, campaign.CompletedAt);
+            o.Suppressed, o.Cancelled, totals.ByChannel, campaign.LaunchedAt, campaign.CompletedAt, o.Posted, o.Returned);
     }
 }

@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Delivery;
+
+namespace NotifyHub.Notifications.PrintHouses;
+
+/// <summary>
+/// The call centre's follow-up list: a campaign's returned letters whose person has no other notification of the
+/// campaign still on its way or delivered (the fall back found no other channel, or that one failed too). Ids only:
+/// the agent opens the person through the call-centre screens, which decrypt and audit.
+/// </summary>
+public sealed record ListReturnedLetters(Guid CampaignId) : IQuery<IReadOnlyList<ReturnedLetter>>;
+
+public sealed record ReturnedLetter(Guid LetterId, Guid PersonId, Guid IncidentId, Guid? BatchId, string Reason, DateTimeOffset? ReturnedAt);
+
+public sealed class ListReturnedLettersHandler(NotificationsDbContext db) : IQueryHandler<ListReturnedLetters, IReadOnlyList<ReturnedLetter>>
+{
+    private static readonly DeliveryStatus[] Dead = [DeliveryStatus.Failed, DeliveryStatus.Suppressed, DeliveryStatus.Cancelled, DeliveryStatus.Returned];
+
+    public async ValueTask<IReadOnlyList<ReturnedLetter>> Handle(ListReturnedLetters query, CancellationToken cancellationToken)
+    {
+        var returned = await db.Notifications.AsNoTracking()
+            .Where(n => n.CampaignId == query.CampaignId && n.Status == DeliveryStatus.Returned
+                && !db.Notifications.Any(o => o.CampaignId == n.CampaignId && o.PersonId == n.PersonId && o.Id != n.Id && !Dead.Contains(o.Status)))
+            .OrderBy(n => n.Id).Take(1000).ToListAsync(cancellationToken);
+        return [.. returned.Select(n => new ReturnedLetter(n.Id, n.PersonId, n.IncidentId, n.BatchId, n.ErrorCode ?? "", n.CompletedAt))];
+    }
+}
