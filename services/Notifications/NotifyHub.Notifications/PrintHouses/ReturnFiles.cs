@@ -84,6 +84,7 @@ public sealed partial class ReturnFiles(
                 else if (!row.Posted && letter.MarkReturned(row.Reason!, now))
                 {
                     returned++;
+                    await ReopenAsync(letter.CampaignId, ct);
                     await campaigns.FallBackAsync(letter, ct);
                 }
             }
@@ -103,6 +104,19 @@ public sealed partial class ReturnFiles(
         await db.SaveChangesAsync(ct);
         LogApplied(logger, fileName, house.Id, posted, returned, skipped);
         return new Applied(posted, returned, skipped);
+    }
+
+    /// <summary>
+    /// A completed campaign runs again while the fall back's notification is on its way (the fall back queues for
+    /// delivery only in a running campaign); it completes again once that is settled.
+    /// </summary>
+    private async Task ReopenAsync(Guid? campaignId, CancellationToken ct)
+    {
+        if (campaignId is not null && await db.Campaigns.FirstOrDefaultAsync(c => c.Id == campaignId, ct) is { Status: Campaigns.CampaignStatus.Completed } campaign)
+        {
+            campaign.Status = Campaigns.CampaignStatus.Running;
+            campaign.CompletedAt = null;
+        }
     }
 
     private void Skip(string fileName, PrintHouse house, int line, string reason) => LogSkipped(logger, fileName, house.Id, line, reason);
