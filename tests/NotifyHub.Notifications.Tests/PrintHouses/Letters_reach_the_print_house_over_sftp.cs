@@ -80,8 +80,8 @@ public sealed class Letters_reach_the_print_house_over_sftp
         }
 
         var letterIds = await app.QueryAsync(db => db.Notifications.Where(n => n.CampaignId == campaign && n.Channel == Channel.Letter)
-            .Select(n => n.Id.ToString()).ToListAsync());
-        manifestLetters.Order().ShouldBe(letterIds.Order());
+            .Select(n => n.Id).ToListAsync());
+        manifestLetters.Select(Guid.Parse).Order().ShouldBe(letterIds.Order());
 
         // Nothing on our side opens them: no clear PDF in the data folder, and the built-in outbox was not used.
         Directory.Exists(Path.Combine(app.Outbox, "letters")).ShouldBeFalse();
