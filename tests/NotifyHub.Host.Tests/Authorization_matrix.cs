@@ -66,6 +66,11 @@ public sealed partial class Authorization_matrix
         ["POST /api/v1/campaigns/{id:guid}/pause"] = "401  403   404  403  403   403",
         ["POST /api/v1/campaigns/{id:guid}/resume"] = "401  403   404  403  403   403",
         ["POST /api/v1/campaigns/{id:guid}/cancel"] = "401  403   404  403  403   403",
+        ["GET /api/v1/campaigns/{id:guid}/returned-letters"] = "401  403   404  403  403   403",
+        ["POST /api/v1/print-houses"] = "401  403   ok   403  403   403",
+        ["GET /api/v1/print-houses"] = "401  403   ok   403  403   403",
+        ["GET /api/v1/print-houses/{id:guid}"] = "401  403   404  403  403   403",
+        ["POST /api/v1/print-houses/{id:guid}/revoke"] = "401  403   404  403  403   403",
         // Anonymous by design: the Twilio signature is the authentication, and nobody here can sign.
         ["DELETE /api/v1/incidents/{id:guid}/vendors/{vendorId:guid}"] = "401  403  404  403  403  403  403",
         ["GET /"] = "ok  ok  ok  ok  ok  ok  ok",

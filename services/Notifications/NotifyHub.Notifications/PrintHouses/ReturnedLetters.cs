@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
 
@@ -20,6 +21,11 @@ public sealed class ListReturnedLettersHandler(NotificationsDbContext db) : IQue
 
     public async ValueTask<IReadOnlyList<ReturnedLetter>> Handle(ListReturnedLetters query, CancellationToken cancellationToken)
     {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == query.CampaignId, cancellationToken))
+        {
+            throw ProblemException.NotFound("Campaign", query.CampaignId);
+        }
+
         var returned = await db.Notifications.AsNoTracking()
             .Where(n => n.CampaignId == query.CampaignId && n.Status == DeliveryStatus.Returned
                 && !db.Notifications.Any(o => o.CampaignId == n.CampaignId && o.PersonId == n.PersonId && o.Id != n.Id && !Dead.Contains(o.Status)))
