@@ -116,6 +116,7 @@ public sealed partial class Authorization_matrix
         ["GET console/incidents/{id:guid}/templates"] = "401  403  404  403  403  403  403",
         ["GET console/incidents/{id:guid}/campaigns/new"] = "401  403  404  403  403  403  403",
         ["GET console/templates/{id:guid}"] = "401  403  404  403  403  403  403",
+        ["GET console/print-houses"] = "401  403  ok  403  403  403  403",
         ["GET console/staff"] = "401  ok  403  403  403  403  403",
         ["GET console/vendors"] = "401  ok  403  403  403  403  403",
         ["GET console/vendors/{id:guid}/revoke"] = "401  404  403  403  403  403  403",

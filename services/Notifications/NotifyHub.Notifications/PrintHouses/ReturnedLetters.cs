@@ -17,8 +17,6 @@ public sealed record ReturnedLetter(Guid LetterId, Guid PersonId, Guid IncidentI
 
 public sealed class ListReturnedLettersHandler(NotificationsDbContext db) : IQueryHandler<ListReturnedLetters, IReadOnlyList<ReturnedLetter>>
 {
-    private static readonly DeliveryStatus[] Dead = [DeliveryStatus.Failed, DeliveryStatus.Suppressed, DeliveryStatus.Cancelled, DeliveryStatus.Returned];
-
     public async ValueTask<IReadOnlyList<ReturnedLetter>> Handle(ListReturnedLetters query, CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.AnyAsync(c => c.Id == query.CampaignId, cancellationToken))
@@ -28,7 +26,9 @@ public sealed class ListReturnedLettersHandler(NotificationsDbContext db) : IQue
 
         var returned = await db.Notifications.AsNoTracking()
             .Where(n => n.CampaignId == query.CampaignId && n.Status == DeliveryStatus.Returned
-                && !db.Notifications.Any(o => o.CampaignId == n.CampaignId && o.PersonId == n.PersonId && o.Id != n.Id && !Dead.Contains(o.Status)))
+                && !db.Notifications.Any(o => o.CampaignId == n.CampaignId && o.PersonId == n.PersonId && o.Id != n.Id
+                    && o.Status != DeliveryStatus.Failed && o.Status != DeliveryStatus.Suppressed && o.Status != DeliveryStatus.Cancelled
+                    && o.Status != DeliveryStatus.Returned))
             .OrderBy(n => n.Id).Take(1000).ToListAsync(cancellationToken);
         return [.. returned.Select(n => new ReturnedLetter(n.Id, n.PersonId, n.IncidentId, n.BatchId, n.ErrorCode ?? "", n.CompletedAt))];
     }
