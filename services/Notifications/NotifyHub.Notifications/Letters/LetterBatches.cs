@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Notifications.Database;
-using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.PrintHouses;
-using NotifyHub.Privacy.Audit;
 using NotifyHub.Notifications.Templates;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Notifications.Letters;
 
