@@ -13,6 +13,7 @@ namespace NotifyHub.Benchmarks;
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- callcentre --agents 50,350 --seconds 60</c>
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- portal --clients 200 --seconds 60 --people 5000</c>
 /// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- dashboard --people 1000000 --imported 20000 --loads 200</c>
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- letters --people 2000 [--provider postgresql|sqlite] [--key x509|openpgp]</c>
 /// Not top-level statements: the runner references the host (through the test fixtures), whose Program would clash.
 /// </summary>
 public static class BenchmarkProgram
@@ -25,6 +26,7 @@ public static class BenchmarkProgram
         ["callcentre", ..] => await CallCentreBenchmark.RunAsync(args[1..]),
         ["portal", ..] => await Portal.PortalStatusBenchmark.RunAsync(args[1..]),
         ["dashboard", ..] => await Console.DashboardBenchmark.RunAsync(args[1..]),
+        ["letters", ..] => await Letters.LettersBenchmark.RunAsync(args[1..]),
         _ => RunBenchmarkDotNet(args),
     };
 

@@ -10,6 +10,7 @@ using NotifyHub.Notifications.Letters;
 using NotifyHub.Notifications.Parties;
 using NotifyHub.Notifications.Preferences;
 using NotifyHub.Notifications.Proofs;
+using NotifyHub.Notifications.PrintHouses;
 using NotifyHub.Notifications.Sms;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Web;
@@ -40,6 +41,7 @@ public sealed class NotificationsModule : IModule
         services.AddEmail();
         services.AddSms();
         services.AddLetters();
+        services.AddPrintHouses();
         services.AddScoped<SuppressionList>();
         services.AddCampaigns();
         services.AddSingleton<TemplateCache>();
@@ -66,6 +68,7 @@ public sealed class NotificationsModule : IModule
         endpoints.MapTemplatesApiV1();
         endpoints.MapProofsApiV1();
         endpoints.MapCampaignsApiV1();
+        endpoints.MapPrintHousesApiV1();
         endpoints.MapTwilioWebhooks();
     }
 }

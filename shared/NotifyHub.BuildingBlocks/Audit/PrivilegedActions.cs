@@ -20,6 +20,10 @@ public static class PrivilegedActions
     public const string CampaignResumed = "campaign.resume";
     public const string CampaignCancelled = "campaign.cancel";
     public const string VendorRegistered = "vendor.register";
+    public const string PrintHouseRegistered = "print_house.register";
+    public const string PrintHouseRevoked = "print_house.revoke";
+    public const string LetterBatchRefused = "letter_batch.refuse";
+    public const string LetterReturnsApplied = "letter_returns.apply";
     public const string AuditVerified = "audit.verify";
 
     /// <summary>A CLI verb that performed no other audited action (a dry run, nothing due, a refusal).</summary>

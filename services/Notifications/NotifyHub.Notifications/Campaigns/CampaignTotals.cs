@@ -6,8 +6,11 @@ using NotifyHub.Notifications.Delivery;
 
 namespace NotifyHub.Notifications.Campaigns;
 
-/// <summary>Counts of a campaign's notifications by status (<c>queued</c> includes those being sent right now).</summary>
-public sealed record ChannelTotals(int Total, int Queued, int Sent, int Delivered, int Failed, int Suppressed, int Cancelled)
+/// <summary>
+/// Counts of a campaign's notifications by status (<c>queued</c> includes those being sent right now). Letters the print
+/// house reported posted or returned count there, no longer in <c>delivered</c>.
+/// </summary>
+public sealed record ChannelTotals(int Total, int Queued, int Sent, int Delivered, int Failed, int Suppressed, int Cancelled, int Posted = 0, int Returned = 0)
 {
     public int Open => Queued;
 
@@ -16,7 +19,8 @@ public sealed record ChannelTotals(int Total, int Queued, int Sent, int Delivere
         var byStatus = counts.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         int Of(DeliveryStatus s) => byStatus.GetValueOrDefault(s);
         return new ChannelTotals(byStatus.Values.Sum(), Of(DeliveryStatus.Queued) + Of(DeliveryStatus.Sending), Of(DeliveryStatus.Sent),
-            Of(DeliveryStatus.Delivered), Of(DeliveryStatus.Failed), Of(DeliveryStatus.Suppressed), Of(DeliveryStatus.Cancelled));
+            Of(DeliveryStatus.Delivered), Of(DeliveryStatus.Failed), Of(DeliveryStatus.Suppressed), Of(DeliveryStatus.Cancelled),
+            Of(DeliveryStatus.Posted), Of(DeliveryStatus.Returned));
     }
 }
 

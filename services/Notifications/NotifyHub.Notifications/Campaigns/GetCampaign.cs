@@ -13,7 +13,7 @@ public sealed record CampaignView(
     Guid Id, Guid IncidentId, string Name, string Status, string Strategy, IReadOnlyList<string> Channels,
     int Total, int Queued, int Sent, int Delivered, int Failed, int Suppressed, int Cancelled,
     IReadOnlyDictionary<string, ChannelTotals> ByChannel, DateTimeOffset? LaunchedAt, DateTimeOffset? CompletedAt,
-    IReadOnlyDictionary<string, int> Failures);
+    IReadOnlyDictionary<string, int> Failures, int Posted = 0, int Returned = 0);
 
 public sealed class GetCampaignHandler(NotificationsDbContext db) : IQueryHandler<GetCampaign, CampaignView>
 {
@@ -26,7 +26,7 @@ public sealed class GetCampaignHandler(NotificationsDbContext db) : IQueryHandle
         return new CampaignView(campaign.Id, campaign.IncidentId, campaign.Name, campaign.Status.ToCode(), campaign.Strategy.ToCode(),
             [.. campaign.Channels.Select(WireCode<Delivery.Channel>.Of)], o.Total, o.Queued, o.Sent, o.Delivered, o.Failed,
             o.Suppressed, o.Cancelled, totals.ByChannel, campaign.LaunchedAt, campaign.CompletedAt,
-            await FailuresAsync(campaign.Id, cancellationToken));
+            await FailuresAsync(campaign.Id, cancellationToken), o.Posted, o.Returned);
     }
 
     /// <summary>Codes only, never a person: why the failed ones failed, so an officer can act on a whole kind at once.</summary>

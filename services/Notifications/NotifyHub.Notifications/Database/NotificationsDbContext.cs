@@ -26,6 +26,7 @@ public class NotificationsDbContext(DbContextOptions options) : ModuleDbContext(
     public DbSet<Preferences.ContactPreference> ContactPreferences => Set<Preferences.ContactPreference>();
 
     public DbSet<Proofs.ProofApproval> ProofApprovals => Set<Proofs.ProofApproval>();
+    public DbSet<PrintHouses.PrintHouse> PrintHouses => Set<PrintHouses.PrintHouse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

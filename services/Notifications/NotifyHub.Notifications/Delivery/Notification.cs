@@ -44,6 +44,9 @@ public sealed class Notification
     /// <summary>Letters: the print-house batch that carries it (fixed at claim, so a retried batch has the same letters).</summary>
     public Guid? BatchId { get; private set; }
 
+    /// <summary>Letters: the registered print house the batch was claimed for (none: the built-in outbox folder).</summary>
+    public Guid? PrintHouseId { get; private set; }
+
     public DateTimeOffset QueuedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; private set; }
@@ -77,10 +80,11 @@ public sealed class Notification
     };
 
     /// <summary>Letters: taken into <paramref name="batchId"/> (the batch's lease covers it).</summary>
-    public void ClaimForBatch(Guid batchId, DateTimeOffset leaseUntil)
+    public void ClaimForBatch(Guid batchId, DateTimeOffset leaseUntil, Guid? printHouseId = null)
     {
         Status = DeliveryStatus.Sending;
         BatchId = batchId;
+        PrintHouseId = printHouseId;
         LeaseUntil = leaseUntil;
         Attempts++;
     }
@@ -149,6 +153,33 @@ public sealed class Notification
         ErrorCode = Truncate(code);
         NotBefore = retryAt;
         LeaseUntil = null;
+    }
+
+    /// <summary>Letters: the print house reports it posted (after the hand-over made it delivered).</summary>
+    public bool MarkPosted(DateTimeOffset at)
+    {
+        if (Status is not (DeliveryStatus.Sent or DeliveryStatus.Delivered))
+        {
+            return false;
+        }
+
+        Status = DeliveryStatus.Posted;
+        CompletedAt = at;
+        return true;
+    }
+
+    /// <summary>Letters: came back undelivered (<paramref name="reason"/> as the print house wrote it, e.g. addressee unknown).</summary>
+    public bool MarkReturned(string reason, DateTimeOffset at)
+    {
+        if (Status is not (DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Posted))
+        {
+            return false;
+        }
+
+        Status = DeliveryStatus.Returned;
+        ErrorCode = Truncate(reason);
+        CompletedAt = at;
+        return true;
     }
 
     public bool Suppress(DateTimeOffset at) => Close(DeliveryStatus.Suppressed, at);

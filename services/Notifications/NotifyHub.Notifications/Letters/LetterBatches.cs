@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Letters.Addresses;
+using NotifyHub.Notifications.PrintHouses;
 using NotifyHub.Notifications.Templates;
+using NotifyHub.Privacy.Audit;
 
 namespace NotifyHub.Notifications.Letters;
 
@@ -13,11 +16,13 @@ namespace NotifyHub.Notifications.Letters;
 /// (committed first), renders one PDF and its manifest, encrypts both under the mail house's key, hands them over,
 /// and marks them delivered — a letter is delivered, for us, when its batch is with the print house. A worker that
 /// dies mid-batch leaves the batch claimed; after the lease it is rendered again under the SAME batch id with the
-/// same letters, and the print house replaces the earlier files: nothing printed twice.
+/// same letters, and the print house replaces the earlier files: nothing printed twice. A batch holds one incident's
+/// letters and goes to that incident's print house (<see cref="PrintHouseChoice"/>), fixed at claim; a batch whose
+/// print house has been revoked fails (reason <c>print_house_revoked</c>, audited) and its letters fall back.
 /// </summary>
 public sealed class LetterBatches(
     NotificationsDbContext db, RecipientReader reader, TemplateCache cache, TemplateRenderer renderer, LetterPdfRenderer pdf,
-    LetterBatchCipher cipher, ILetterPrintHouse printHouse, DeliveryOutcomes outcomes, ICampaignDirections campaigns, IOptions<LetterOptions> letters,
+    LetterBatchCipher cipher, ILetterPrintHouse printHouse, PrintHouseHandOver handOver, DeliveryOutcomes outcomes, ICampaignDirections campaigns, IOptions<LetterOptions> letters,
     IOptions<NotificationsOptions> options, IOptions<BuildingBlocks.Configuration.NotifyHubOptions> hub, TimeProvider clock)
 {
     public async Task RunAsync(CancellationToken ct)
@@ -56,10 +61,14 @@ public sealed class LetterBatches(
             return null;
         }
 
+        // One incident per batch: each incident may have its own print house.
+        var incidentId = queued[0].IncidentId;
+        queued = [.. queued.Where(n => n.IncidentId == incidentId)];
+        var house = await PrintHouseChoice.ForIncidentAsync(db, incidentId, ct);
         var batchId = Guid.CreateVersion7(now);
         foreach (var letter in queued)
         {
-            letter.ClaimForBatch(batchId, now + options.Value.SendLease);
+            letter.ClaimForBatch(batchId, now + options.Value.SendLease, house?.Id);
         }
 
         try
@@ -118,8 +127,13 @@ public sealed class LetterBatches(
 
         if (contents.Count > 0)
         {
-            var encrypted = await cipher.EncryptAsync(pdf.Render(batchId, contents), ct);
-            var result = await printHouse.SubmitAsync(encrypted, ct);
+            var result = await HandOverAsync(batchId, batch[0].PrintHouseId, contents, ct);
+            if (result is null)
+            {
+                await RefuseAsync(batchId, batch[0].PrintHouseId!.Value, [.. batch.Where(l => l.Status == DeliveryStatus.Sending)], ct);
+                return;
+            }
+
             if (!result.IsSent)
             {
                 await db.SaveChangesAsync(ct); // failures above; the batch stays claimed and is retried after its lease
@@ -136,6 +150,47 @@ public sealed class LetterBatches(
             }
         }
 
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Null when the batch's print house is revoked: checked again just before the hand-over, so a revocation stops it at once.</summary>
+    private async Task<SendResult?> HandOverAsync(Guid batchId, Guid? printHouseId, List<LetterContent> contents, CancellationToken ct)
+    {
+        if (printHouseId is null)
+        {
+            return await printHouse.SubmitAsync(await cipher.EncryptAsync(pdf.Render(batchId, contents), ct), ct);
+        }
+
+        var house = await db.PrintHouses.AsNoTracking().FirstAsync(h => h.Id == printHouseId, ct);
+        if (house.IsRevoked)
+        {
+            return null;
+        }
+
+        var files = PrintHouseHandOver.Encrypt(house, pdf.Render(batchId, contents));
+        return await db.PrintHouses.AsNoTracking().AnyAsync(h => h.Id == printHouseId && h.RevokedAt == null, ct)
+            ? await handOver.HandOverAsync(house, batchId, files, ct)
+            : null;
+    }
+
+    private async Task RefuseAsync(Guid batchId, Guid printHouseId, List<Notification> letters, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var letter in letters)
+        {
+            await outcomes.FailAsync(letter, "print_house_revoked", now, ct);
+        }
+
+        db.Audit(new AuditEvent(PrivilegedActions.LetterBatchRefused, AuditOutcomes.Blocked)
+        {
+            SubjectId = batchId,
+            Details = new Dictionary<string, string>
+            {
+                ["print_house_id"] = printHouseId.ToString(),
+                ["letters"] = letters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["reason"] = "print_house_revoked",
+            },
+        });
         await db.SaveChangesAsync(ct);
     }
 }

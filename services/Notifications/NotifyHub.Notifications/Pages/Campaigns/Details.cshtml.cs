@@ -17,7 +17,7 @@ namespace NotifyHub.Notifications.Pages.Campaigns;
 [Authorize(Policy = Roles.PrivacyOfficer)]
 public sealed class DetailsModel(IMediator mediator, IStringLocalizer<NotificationsText> text) : PageModel
 {
-    private static readonly string[] Statuses = ["queued", "sent", "delivered", "failed", "suppressed", "cancelled"];
+    private static readonly string[] Statuses = ["queued", "sent", "delivered", "posted", "returned", "failed", "suppressed", "cancelled"];
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -89,7 +89,7 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<Notificati
         var rows = Campaign.Channels.Select(channel =>
         {
             var t = Campaign.ByChannel.GetValueOrDefault(channel) ?? new ChannelTotals(0, 0, 0, 0, 0, 0, 0);
-            return new ChartRow(text["Channel_" + channel], [t.Queued, t.Sent, t.Delivered, t.Failed, t.Suppressed, t.Cancelled]);
+            return new ChartRow(text["Channel_" + channel], [t.Queued, t.Sent, t.Delivered, t.Posted, t.Returned, t.Failed, t.Suppressed, t.Cancelled]);
         }).ToList();
         Chart = new StackedBarChart("campaign-chart", text["ProgressChart"], text["Channel"],
             [.. Statuses.Select(s => text["DeliveryStatus_" + s].Value)], rows);

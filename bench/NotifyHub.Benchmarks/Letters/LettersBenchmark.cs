@@ -1,0 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Letters;
+using NotifyHub.Privacy.Fields;
+using NotifyHub.Testing;
+using NotifyHub.Testing.Parties;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+
+namespace NotifyHub.Benchmarks.Letters;
+
+/// <summary>
+/// <c>letters --people N [--provider postgresql|sqlite] [--key x509|openpgp]</c>: an N-letter campaign in process (the
+/// whole host), timed from launch until every letter is handed to a registered print house (rendered, encrypted to its
+/// key, written to its exchange folder with checksum files). Then, in the same run, the bare baseline: the same number
+/// of letters rendered by the PDF renderer alone (PDFsharp, same pages and batch size, no database, templates,
+/// encryption or hand-over). Reports both rates, their ratio and the time 250,000 letters would take.
+/// PostgreSQL (the default) must be the durable one (<c>NOTIFYHUB_POSTGRES_DURABLE=1 scripts/test.sh --servers-only</c>).
+/// </summary>
+public static class LettersBenchmark
+{
+    private static readonly string[] Languages = ["en", "fr", "ja"];
+    private static readonly string[] DataCategories = ["name", "email", "payment_card"];
+    private static readonly string[] Jurisdictions = ["GB"];
+    private static readonly string[] LetterOnly = ["letter"];
+    private static readonly string[] GpgBatch = ["--batch", "--pinentry-mode", "loopback", "--passphrase", ""];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var people = int.Parse(Option(args, "--people") ?? "2000", CultureInfo.InvariantCulture);
+        var provider = (Option(args, "--provider") ?? "postgresql").ToLowerInvariant();
+        var keyKind = (Option(args, "--key") ?? "x509").ToLowerInvariant();
+        var settings = new Dictionary<string, string?>
+        {
+            ["NotifyHub:Notifications:SchedulerInterval"] = "00:00:00.100",
+            ["NotifyHub:Notifications:LetterBatchWindow"] = "00:00:00.100",
+            ["NotifyHub:Notifications:QuietHoursStart"] = "00:00",
+            ["NotifyHub:Notifications:QuietHoursEnd"] = "00:00",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        PostgresDatabase? database = null;
+        if (provider == "postgresql")
+        {
+            await DurablePostgres.RequireAsync(TestServers.PostgreSql);
+            database = await PostgresDatabase.CreateAsync();
+            settings["NotifyHub:Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:NotifyHub"] = database.ConnectionString;
+        }
+
+        try
+        {
+            await using var factory = new NotifyHubFactory(settings);
+            var (campaign, client, batchSize) = await SetUpAsync(factory, people, keyKind);
+            System.Console.WriteLine($"letters: {people} people, provider {provider}, key {keyKind}, batches of {batchSize}; launching");
+            var watch = Stopwatch.StartNew();
+            (await client.PostAsync(new Uri($"/api/v1/campaigns/{campaign}/launch", UriKind.Relative), null)).EnsureSuccessStatusCode();
+            while ((await client.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{campaign}")).GetProperty("delivered").GetInt32() < people)
+            {
+                await Task.Delay(100);
+            }
+
+            watch.Stop();
+            var endToEnd = people / watch.Elapsed.TotalSeconds;
+            var bare = BareRender(factory.Services.GetRequiredService<LetterPdfRenderer>(), people, batchSize);
+            var raw = people / bare.TotalSeconds;
+            System.Console.WriteLine();
+            System.Console.WriteLine($"| {"",-52} | {"letters",8} | {"seconds",8} | {"letters/s",9} |");
+            System.Console.WriteLine($"| {"launch → handed over (render+encrypt+hand-over)",-52} | {people,8} | {watch.Elapsed.TotalSeconds,8:F2} | {endToEnd,9:F1} |");
+            System.Console.WriteLine($"| {"bare PDF rendering loop (PDFsharp, same pages)",-52} | {people,8} | {bare.TotalSeconds,8:F2} | {raw,9:F1} |");
+            System.Console.WriteLine($"ratio end-to-end / bare = {endToEnd / raw:F2}x (goal: at least 0.8x)");
+            System.Console.WriteLine($"250,000 letters: {250_000 / endToEnd / 60:F1} min end-to-end on {Environment.ProcessorCount} cores (goal: within 60 min on 2 cores)");
+            return 0;
+        }
+        finally
+        {
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<(Guid Campaign, HttpClient Client, int BatchSize)> SetUpAsync(NotifyHubFactory factory, int people, string keyKind)
+    {
+        var client = await StaffAccounts.PrivacyOfficerClientAsync(factory);
+        var incident = await PostAsync(client, "/api/v1/incidents", new
+        {
+            title = "Dealer CRM breach",
+            summary = "A contractor copied customer records to a personal drive.",
+            discoveredAt = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
+            cause = "insider",
+            dataCategories = DataCategories,
+            jurisdictions = Jurisdictions,
+        });
+        await PostAsync(client, "/api/v1/print-houses", new { name = "Benchmark Print", keyKind, publicKey = await PublicKeyAsync(keyKind) });
+        await Eventually.TrueAsync(() => QueryAsync(factory, db => db.Incidents.AnyAsync(i => i.Id == incident)), TimeSpan.FromSeconds(30));
+        var persons = Enumerable.Range(0, people).Select(i => TestPerson.Create(i, Languages[i % 3], address: $"{i} High Street")).ToList();
+        foreach (var chunk in persons.Chunk(5000))
+        {
+            await ProjectedPartiesSeeder.PublishAsync(factory.Services, incident, chunk);
+        }
+
+        await Eventually.TrueAsync(() => QueryAsync(factory, async db => await db.AffectedParties.CountAsync(p => p.IncidentId == incident) >= people),
+            TimeSpan.FromSeconds(60 + (people / 20)));
+        var template = await PostAsync(client, $"/api/v1/incidents/{incident}/templates", new
+        {
+            name = "First notice (letter)",
+            channel = "letter",
+            defaultLanguage = "en",
+            variants = new object[]
+            {
+                new { language = "en", subject = "Notice of a data breach", body = "Dear {{ given_name }} {{ family_name }},\n\n{{ incident.summary }}\nExposed: {{ categories | join: ', ' }}.\nYour reference code is {{ reference_code }}. Visit {{ portal_url }}." },
+                new { language = "fr", subject = "Avis de violation de données", body = "Madame, Monsieur {{ family_name }},\n\nDonnées concernées : {{ categories | join: ', ' }}.\nVotre code de référence : {{ reference_code }}. {{ portal_url }}" },
+                new { language = "ja", subject = "個人情報漏えいのお知らせ", body = "{{ family_name }} {{ given_name }} 様\n\n漏えいした情報：{{ categories | join: '、' }}\n照会番号：{{ reference_code }}" },
+            },
+        });
+        var campaign = await PostAsync(client, $"/api/v1/incidents/{incident}/campaigns",
+            new { name = "First notice", channels = LetterOnly, strategy = "all", templates = new { letter = template } });
+        return (campaign, client, factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LetterOptions>>().Value.BatchSize);
+    }
+
+    /// <summary>The renderer alone on the same kind of content: what printing these letters costs with nothing around it.</summary>
+    private static TimeSpan BareRender(LetterPdfRenderer renderer, int people, int batchSize)
+    {
+        var bodies = new Dictionary<string, (string Heading, string Body)>
+        {
+            ["en"] = ("Notice of a data breach", "Dear Given1 Family1,\n\nA contractor copied customer records to a personal drive.\nExposed: email, payment_card.\nYour reference code is REF-000001-ABCD. Visit https://portal.example.test/r/REF-000001-ABCD."),
+            ["fr"] = ("Avis de violation de données", "Madame, Monsieur Family1,\n\nDonnées concernées : email, payment_card.\nVotre code de référence : REF-000001-ABCD. https://portal.example.test/r/REF-000001-ABCD"),
+            ["ja"] = ("個人情報漏えいのお知らせ", "Family1 Given1 様\n\n漏えいした情報：email、payment_card\n照会番号：REF-000001-ABCD"),
+        };
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < people; start += batchSize)
+        {
+            var contents = Enumerable.Range(start, Math.Min(batchSize, people - start)).Select(i =>
+            {
+                var language = Languages[i % 3];
+                return new LetterContent(Guid.CreateVersion7(), language,
+                    [Sensitive.Of($"Given{i} Family{i}"), Sensitive.Of($"{i} High Street"), Sensitive.Of("Springfield"), Sensitive.Of($"SP{i % 100} 1AA")],
+                    "GB", bodies[language].Heading, bodies[language].Body, new Uri($"https://portal.example.test/r/REF-{i:D6}"), Sensitive.Of($"REF-{i:D6}-ABCD"));
+            }).ToList();
+            renderer.Render(Guid.CreateVersion7(), contents);
+        }
+
+        return watch.Elapsed;
+    }
+
+    private static async Task<string> PublicKeyAsync(string keyKind)
+    {
+        if (keyKind == "x509")
+        {
+            using var rsa = RSA.Create(3072);
+            var request = new CertificateRequest("CN=Benchmark Print", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(1));
+            return certificate.ExportCertificatePem();
+        }
+
+        var home = Directory.CreateTempSubdirectory("notifyhub-bench-gpg-").FullName;
+        await GpgAsync(home, "--quick-gen-key", "Benchmark Print <print@example.test>", "rsa3072", "cert", "never");
+        var fingerprint = (await GpgAsync(home, "--list-keys", "--with-colons")).Split('\n').First(l => l.StartsWith("fpr:", StringComparison.Ordinal)).Split(':')[9];
+        await GpgAsync(home, "--quick-add-key", fingerprint, "rsa3072", "encr", "never");
+        return await GpgAsync(home, "--armor", "--export", fingerprint);
+    }
+
+    private static async Task<string> GpgAsync(string home, params string[] args)
+    {
+        var start = new ProcessStartInfo("gpg") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["GNUPGHOME"] = home;
+        foreach (var arg in GpgBatch.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var gpg = Process.Start(start)!;
+        var output = await gpg.StandardOutput.ReadToEndAsync();
+        await gpg.WaitForExitAsync();
+        return gpg.ExitCode == 0 ? output : throw new InvalidOperationException($"gpg failed: {await gpg.StandardError.ReadToEndAsync()}");
+    }
+
+    private static async Task<Guid> PostAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid()
+            : throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+    }
+
+    private static async Task<T> QueryAsync<T>(NotifyHubFactory factory, Func<NotificationsDbContext, Task<T>> query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>());
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i < args.Length - 1 ? args[i + 1] : null;
+    }
+}
