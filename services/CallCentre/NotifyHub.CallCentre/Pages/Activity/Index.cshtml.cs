@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NotifyHub.BuildingBlocks.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.CallCentre.Queue;
 using NotifyHub.Web.Live;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Codes;
@@ -13,7 +14,6 @@ using NotifyHub.Notifications.Delivery;
 using NotifyHub.Web.Charts;
 using NotifyHub.Web.Live;
 using NotifyHub.Web.Localisation;
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 
 namespace NotifyHub.Notifications.Pages.Notices;

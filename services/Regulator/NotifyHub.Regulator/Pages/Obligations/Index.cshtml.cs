@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Web;
@@ -12,7 +13,6 @@ using NotifyHub.Regulator.Filings;
 using NotifyHub.Regulator.Obligations;
 using NotifyHub.Web.Live;
 using NotifyHub.Web.Localisation;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace NotifyHub.Regulator.Pages.Obligations;
 
