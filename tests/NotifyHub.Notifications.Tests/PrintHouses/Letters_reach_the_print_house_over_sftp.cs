@@ -31,7 +31,7 @@ public sealed class Letters_reach_the_print_house_over_sftp
         var people = Enumerable.Range(1, 5).Select(i => TestPerson.Create(i, address: $"{i} High Street")).ToList();
         await app.SeedAndWaitAsync(incident, people);
         var campaign = await app.CreateCampaignAsync(incident, ["letter"], "all",
-            new() { ["letter"] = await app.CreateTemplateAsync(incident, SampleTemplates.Letter) });
+            new() { ["letter"] = await app.ApproveProofsAsync(await app.CreateTemplateAsync(incident, SampleTemplates.Letter)) });
 
         await app.LaunchAsync(campaign);
         (await app.WaitForCampaignAsync(campaign)).GetProperty("delivered").GetInt32().ShouldBe(5);

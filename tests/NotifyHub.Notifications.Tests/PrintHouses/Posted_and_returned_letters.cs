@@ -89,7 +89,7 @@ public sealed class Posted_and_returned_letters
         var person = TestPerson.Create(1, address: "1 High Street");
         await app.SeedAndWaitAsync(incident, [person]);
         var campaign = await app.CreateCampaignAsync(incident, ["letter"], "all",
-            new() { ["letter"] = await app.CreateTemplateAsync(incident, SampleTemplates.Letter) });
+            new() { ["letter"] = await app.ApproveProofsAsync(await app.CreateTemplateAsync(incident, SampleTemplates.Letter)) });
 
         await app.LaunchAsync(campaign);
 
