@@ -30,7 +30,8 @@ public sealed class NotificationsModule : IModule
             .AddConsumer<EnrolCampaignPageConsumer>()
             .AddConsumer<ContactPreferencesChangedConsumer>()
             .AddConsumer<ResendRequestedConsumer>()
-            .AddConsumer<DeliverNotificationsConsumer, DeliverNotificationsConsumerDefinition>();
+            .AddConsumer<DeliverNotificationsConsumer, DeliverNotificationsConsumerDefinition>()
+            .AddConsumer<DeliveryFaultConsumer>();
 
         var services = module.Services;
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section)

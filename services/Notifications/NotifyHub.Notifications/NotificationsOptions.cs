@@ -48,6 +48,12 @@ public sealed class NotificationsOptions
     [Range(1, 500)]
     public int DeliveryBatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// A delivery batch that failed all the bus's retries hands its still-queued notifications to the scheduler, due
+    /// after this pause: long enough for a passing outage to pass, short against a breach notice's deadline.
+    /// </summary>
+    public TimeSpan FailedBatchPause { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the scheduler looks for due retries, expired leases, letters to batch and finished campaigns.</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -30,6 +30,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        await WaitForBusAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             int published;
@@ -53,6 +54,29 @@ public sealed partial class OutboxDispatcher<TContext>(
             {
                 await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Hosted services start side by side, so rows can be waiting before the bus has bound its queues. On the in-memory
+    /// transport (and on a broker the first time) a message published then reaches no queue and is lost although the
+    /// send succeeded, and its row would be deleted: the first batch waits until every receive endpoint is ready.
+    /// </summary>
+    private async Task WaitForBusAsync(CancellationToken stoppingToken)
+    {
+        using var scope = scopes.CreateScope();
+        var bus = scope.ServiceProvider.GetService<IBusControl>();
+        var waited = Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
+        while (bus is not null && !stoppingToken.IsCancellationRequested && bus.CheckHealth() is { Status: not BusHealthStatus.Healthy } health)
+        {
+            if (waited.Elapsed - reported > TimeSpan.FromSeconds(30))
+            {
+                reported = waited.Elapsed;
+                LogWaitingForBus(logger, typeof(TContext).Name, health.Description, waited.Elapsed);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), stoppingToken);
         }
     }
 
@@ -154,6 +178,9 @@ public sealed partial class OutboxDispatcher<TContext>(
         // The table and column names come from the model, not from input; the limit is a parameter.
         return db.OutboxMessages.FromSqlRaw(sql, batchSize).AsNoTracking().ToListAsync(ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox of {Context} waits for the bus to be ready ({Health}) since {Waited}")]
+    private static partial void LogWaitingForBus(ILogger logger, string context, string health, TimeSpan waited);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch for {Context} failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string context);

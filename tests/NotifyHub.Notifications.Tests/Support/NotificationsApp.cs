@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Delivery;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Parties;
 using System.Net;
@@ -32,7 +33,6 @@ public sealed class NotificationsApp : IAsyncDisposable
 
     public string Outbox => Path.Combine(Factory.DataDirectory, "outbox");
 
-    /// <param name="clock">Replaces the host's <see cref="TimeProvider"/> (timers still run on real time).</param>
     /// <summary>Settings that send email through the real test SMTP server from <c>notices@{marker}</c>.</summary>
     public static Dictionary<string, string?> SmtpSettings(string marker) => new()
     {
@@ -41,7 +41,10 @@ public sealed class NotificationsApp : IAsyncDisposable
         ["NotifyHub:Email:Smtp:From"] = $"Example Ltd <notices@{marker}>",
     };
 
-    public static async Task<NotificationsApp> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="clock">Replaces the host's <see cref="TimeProvider"/> (timers still run on real time).</param>
+    /// <param name="services">Changes to the host's services after its own (a test double for an outage).</param>
+    public static async Task<NotificationsApp> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -57,7 +60,15 @@ public sealed class NotificationsApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new NotifyHubFactory(all, clock is null ? null : services => services.AddSingleton(clock));
+        var factory = new NotifyHubFactory(all, host =>
+        {
+            if (clock is not null)
+            {
+                host.AddSingleton(clock);
+            }
+
+            services?.Invoke(host);
+        });
         return new NotificationsApp(factory, await StaffAccounts.PrivacyOfficerClientAsync(factory));
     }
 
@@ -136,9 +147,24 @@ public sealed class NotificationsApp : IAsyncDisposable
         {
             view = await CampaignAsync(campaignId);
             return view.GetProperty("status").GetString() == status;
-        }, TimeSpan.FromSeconds(seconds), $"campaign {campaignId}: {view}");
+        }, TimeSpan.FromSeconds(seconds), () => DescribeAsync(campaignId, view));
         return view;
     }
+
+    /// <summary>The campaign's last view and its notifications by status and due time: why a wait ran out.</summary>
+    private Task<string> DescribeAsync(Guid campaignId, JsonElement view) => QueryAsync(async db =>
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.CampaignId == campaignId)
+            .Select(n => new { n.Status, n.NotBefore, n.LeaseUntil, n.Attempts }).ToListAsync();
+        var byState = notifications
+            .GroupBy(n => $"{n.Status} notBefore={(n.NotBefore is { } due ? $"{(due - now).TotalSeconds:+0;-0}s" : "none")}"
+                + $" lease={(n.LeaseUntil is { } lease ? $"{(lease - now).TotalSeconds:+0;-0}s" : "none")} attempts={n.Attempts}")
+            .Select(g => $"{g.Count()}× {g.Key}");
+        var paces = await db.ChannelPaces.AsNoTracking().ToListAsync();
+        var slots = paces.Select(p => $"{p.Channel} next slot {(new DateTimeOffset(p.NextSlotTicks, TimeSpan.Zero) - now).TotalSeconds:+0.0;-0.0}s");
+        return $"campaign {campaignId}: {view}; notifications: {string.Join(", ", byState)}; paces: {string.Join(", ", slots)}";
+    });
 
     public Task SeedAsync(Guid incidentId, IReadOnlyList<TestPerson> people) =>
         ProjectedPartiesSeeder.PublishAsync(Factory.Services, incidentId, people);

@@ -23,15 +23,18 @@ public sealed partial class DeliveryScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (bus.Value.Transport == BusTransport.InMemory)
-        {
-            await RecoverInMemoryMessagesAsync(stoppingToken);
-        }
-
+        var recovered = bus.Value.Transport != BusTransport.InMemory;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Inside the retry loop: a first pass that fails (a busy database at start) must not leave them lost.
+                if (!recovered)
+                {
+                    await RecoverInMemoryMessagesAsync(stoppingToken);
+                    recovered = true;
+                }
+
                 await RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
