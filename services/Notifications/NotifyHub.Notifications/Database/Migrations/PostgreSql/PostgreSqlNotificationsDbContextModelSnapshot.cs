@@ -240,6 +240,10 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.HasIndex("CampaignId", "PersonId", "Channel")
                         .IsUnique();
 
+                    b.HasIndex("IncidentId", "Channel", "Status");
+
+                    b.HasIndex("IncidentId", "SentAt", "Channel");
+
                     b.ToTable("notifications", "notifications");
                 });
 

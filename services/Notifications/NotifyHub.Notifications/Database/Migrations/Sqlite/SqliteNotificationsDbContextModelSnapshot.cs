@@ -231,6 +231,10 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.HasIndex("CampaignId", "PersonId", "Channel")
                         .IsUnique();
 
+                    b.HasIndex("IncidentId", "Channel", "Status");
+
+                    b.HasIndex("IncidentId", "SentAt", "Channel");
+
                     b.ToTable("notifications", (string)null);
                 });
 

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NotifyHub.Notifications.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DashboardIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_IncidentId_Channel_Status",
+                table: "notifications",
+                columns: new[] { "IncidentId", "Channel", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_IncidentId_SentAt_Channel",
+                table: "notifications",
+                columns: new[] { "IncidentId", "SentAt", "Channel" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_IncidentId_Channel_Status",
+                table: "notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_IncidentId_SentAt_Channel",
+                table: "notifications");
+        }
+    }
+}
