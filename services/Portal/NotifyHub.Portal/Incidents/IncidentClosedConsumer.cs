@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Portal.Database;
+using NotifyHub.Portal.Statements;
 
 namespace NotifyHub.Portal.Incidents;
 
@@ -10,7 +11,7 @@ namespace NotifyHub.Portal.Incidents;
 /// A closed incident stops answering: its people, sessions and histories are removed, so the portal keeps nothing
 /// about a person longer than the incident it belongs to.
 /// </summary>
-public sealed class IncidentClosedConsumer(PortalDbContext db, OpenIncidents open) : IdempotentConsumer<IncidentClosed, PortalDbContext>(db)
+public sealed class IncidentClosedConsumer(PortalDbContext db, OpenIncidents open, IncidentTexts texts) : IdempotentConsumer<IncidentClosed, PortalDbContext>(db)
 {
     protected override async Task HandleAsync(IncidentClosed message, ConsumeContext<IncidentClosed> context)
     {
@@ -21,5 +22,6 @@ public sealed class IncidentClosedConsumer(PortalDbContext db, OpenIncidents ope
         await Db.Notifications.Where(n => n.IncidentId == id).ExecuteDeleteAsync(ct);
         await Db.People.Where(p => p.IncidentId == id).ExecuteDeleteAsync(ct);
         open.Invalidate();
+        texts.Invalidate();
     }
 }

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts.Intake;
 using NotifyHub.Portal.Database;
+using NotifyHub.Portal.Statements;
 
 namespace NotifyHub.Portal.Incidents;
 
 /// <summary>Learns of a new incident: its reference codes become checkable once intake sends its people.</summary>
-public sealed class IncidentOpenedConsumer(PortalDbContext db, OpenIncidents open) : IdempotentConsumer<IncidentOpened, PortalDbContext>(db)
+public sealed class IncidentOpenedConsumer(PortalDbContext db, OpenIncidents open, IncidentTexts texts) : IdempotentConsumer<IncidentOpened, PortalDbContext>(db)
 {
     protected override async Task HandleAsync(IncidentOpened message, ConsumeContext<IncidentOpened> context)
     {
@@ -20,5 +21,6 @@ public sealed class IncidentOpenedConsumer(PortalDbContext db, OpenIncidents ope
         }
 
         open.Invalidate();
+        texts.Invalidate();
     }
 }

@@ -11,22 +11,22 @@ namespace NotifyHub.Portal.Sessions;
 /// Verified sessions: a random token handed to the visitor (API header or page cookie), its SHA-256 kept here,
 /// bound to the one person who answered, for <see cref="PortalOptions.SessionLifetime"/>.
 /// </summary>
-public sealed class PortalSessions(PortalDbContext db, IOptions<PortalOptions> options, TimeProvider clock)
+public sealed class PortalSessions(PortalDbContext db, SessionWriter writer, IOptions<PortalOptions> options, TimeProvider clock)
 {
     public const string Scheme = "Portal";
     /// <summary>The __Host- prefix makes browsers insist on Secure, Path=/ and no Domain: no subdomain can set or read it.</summary>
     public const string CookieName = "__Host-portal-session";
 
-    /// <summary>Adds a session to the context (saved with the caller's changes) and returns the token and expiry.</summary>
-    public (string Token, DateTimeOffset ExpiresAt) Start(Guid personId, Guid incidentId)
+    /// <summary>Starts a session, committed (with others started at the same moment) before it returns the token and expiry.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> StartAsync(Guid personId, Guid incidentId, CancellationToken ct)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
         var expiresAt = now + options.Value.SessionLifetime;
-        db.Sessions.Add(new PortalSession
+        await writer.WriteAsync(new PortalSession
         {
             TokenHash = Hash(token), PersonId = personId, IncidentId = incidentId, CreatedAt = now, ExpiresAt = expiresAt,
-        });
+        }, ct);
         return (token, expiresAt);
     }
 

@@ -12,7 +12,7 @@ public sealed record StatementRequest(string? Language, string? Title, string? S
     string? HelplinePhone, string? HelplineHours);
 
 /// <summary>Writes the incident's public statement in one language (a new PUT replaces it), audited in the same transaction.</summary>
-public sealed class SetStatement(PortalDbContext db, TimeProvider clock)
+public sealed class SetStatement(PortalDbContext db, IncidentTexts texts, TimeProvider clock)
 {
     public const string AuditAction = "portal.statement.set";
 
@@ -64,6 +64,7 @@ public sealed class SetStatement(PortalDbContext db, TimeProvider clock)
             Details = new Dictionary<string, string> { ["language"] = language },
         });
         await db.SaveChangesAsync(ct);
+        texts.Invalidate();
     }
 
     private static void Require(string? value, int max, string name)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.Portal.Database;
 using NotifyHub.Portal.Incidents;
+using NotifyHub.Portal.Notifications;
 using NotifyHub.Portal.People;
 using NotifyHub.Portal.Sessions;
 using NotifyHub.Portal.Throttling;
@@ -40,14 +41,10 @@ public sealed class StatusCheck(
         }
 
         var readable = ReferenceCodeReader.TryRead(request.ReferenceCode, out var canonical);
-        var person = await FindAsync(readable ? canonical! : Decoy, ct);
-        if (!readable)
-        {
-            person = null;
-        }
-
-        var now = clock.GetUtcNow();
         var incidents = await open.ListAsync(db, ct);
+        var found = await FindAsync(incidents, readable ? canonical! : Decoy, ct);
+        var person = readable ? found?.Person : null;
+        var now = clock.GetUtcNow();
         var factorIncident = person?.IncidentId ?? (incidents.Count > 0 ? incidents[0] : Guid.Empty);
         var factorMatches = await FactorMatchesAsync(person, factorIncident, request, ct);
         var locked = person?.LockedUntil is { } until && until > now;
@@ -59,9 +56,9 @@ public sealed class StatusCheck(
                 await db.People.Where(p => p.PersonId == person.PersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.FailedFactors, 0), ct);
             }
 
-            var (token, expiresAt) = sessions.Start(person.PersonId, person.IncidentId);
-            await db.SaveChangesAsync(ct);
-            return new StatusOutcome(await view.BuildAsync(person, token, expiresAt, uiLanguage, ct), null, person);
+            // The session is the success path's only write, committed together with those of concurrent checks.
+            var (token, expiresAt) = await sessions.StartAsync(person.PersonId, person.IncidentId, ct);
+            return new StatusOutcome(await view.BuildAsync(person, token, expiresAt, uiLanguage, found!.Notifications, ct), null, person);
         }
 
         // A locked code's attempts count against the client, not the code: the lock runs 15 minutes from when it was set.
@@ -72,27 +69,36 @@ public sealed class StatusCheck(
         return new StatusOutcome(null, null);
     }
 
-    private async Task<PortalPerson?> FindAsync(string code, CancellationToken ct)
+    /// <summary>
+    /// The person holding the code in any open incident, in one query: the code's index under each open incident's
+    /// key, all looked up at once, so every incident is searched whether or not one matches.
+    /// </summary>
+    private async Task<Found?> FindAsync(IReadOnlyList<Guid> incidents, string code, CancellationToken ct)
     {
-        PortalPerson? found = null;
-        foreach (var incident in await open.ListAsync(db, ct))
+        var probes = new List<PeopleLookup.Probe>(incidents.Count);
+        foreach (var incident in incidents)
         {
-            byte[] index;
             try
             {
-                index = (await indexer.ComputeAsync(incident, BlindIndexKind.ReferenceCode, code, ct)).ToArray();
+                probes.Add(new(incident, (await indexer.ComputeAsync(incident, BlindIndexKind.ReferenceCode, code, ct)).ToArray()));
             }
             catch (KeyDestroyedException)
             {
-                continue; // Shredded: nobody in it can be found any more.
+                // Shredded: nobody in it can be found any more.
             }
-
-            // Every open incident is searched even after a match, so a hit costs the same as a miss.
-            var match = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.IncidentId == incident && p.ReferenceCodeIndex == index, ct);
-            found ??= match;
         }
 
-        return found;
+        if (probes.Count == 0)
+        {
+            return null;
+        }
+
+        // The person's notifications come in the same round trip; they stay in memory unless the factor matches.
+        var candidates = await db.People.AsNoTracking().Where(PeopleLookup.ByCode(probes))
+            .Select(p => new { Person = p, Notifications = db.Notifications.Where(n => n.PersonId == p.PersonId).ToList() })
+            .ToListAsync(ct);
+        var found = candidates.FirstOrDefault(c => probes.Any(probe => probe.Incident == c.Person.IncidentId && Same(probe.Index, c.Person.ReferenceCodeIndex)));
+        return found is null ? null : new Found(found.Person, found.Notifications);
     }
 
     private async Task<bool> FactorMatchesAsync(PortalPerson? person, Guid incident, StatusRequest request, CancellationToken ct)
@@ -122,6 +128,8 @@ public sealed class StatusCheck(
             return null;
         }
     }
+
+    private sealed record Found(PortalPerson Person, List<PortalNotification> Notifications);
 
     private static bool Same(byte[] typed, byte[]? stored) =>
         stored is not null && CryptographicOperations.FixedTimeEquals(typed, stored);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.Portal.Database;
+using NotifyHub.Portal.Notifications;
 using NotifyHub.Portal.People;
+using NotifyHub.Portal.Statements;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Purposes;
 
@@ -11,7 +13,7 @@ namespace NotifyHub.Portal.Status;
 /// Builds a verified person's status: the portal projection is opened in memory (language and categories only), the
 /// statement is picked in their language, and notifications show channel, status and time.
 /// </summary>
-public sealed class StatusView(PortalDbContext db, ProjectionBuilder projections, IOptions<PortalOptions> options)
+public sealed class StatusView(PortalDbContext db, IncidentTexts texts, ProjectionBuilder projections, IOptions<PortalOptions> options)
 {
     /// <summary>The person's language and category codes, from the portal projection.</summary>
     public async Task<(string Language, IReadOnlyList<string> Categories)> ReadPersonAsync(PortalPerson person, CancellationToken ct)
@@ -24,16 +26,17 @@ public sealed class StatusView(PortalDbContext db, ProjectionBuilder projections
         return (language, categories);
     }
 
+    /// <param name="notifications">The person's notifications when the caller already read them (the status check does, with the person).</param>
     public async Task<StatusResponse> BuildAsync(PortalPerson person, string token, DateTimeOffset expiresAt, string? uiLanguage,
-        CancellationToken ct)
+        IReadOnlyList<PortalNotification>? notifications, CancellationToken ct)
     {
         var (stored, categories) = await ReadPersonAsync(person, ct);
         var language = CategoryAdvice.Supported(uiLanguage ?? stored);
-        var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == person.IncidentId, ct);
-        var statements = await db.Statements.AsNoTracking().Where(s => s.IncidentId == person.IncidentId).ToListAsync(ct);
+        var incident = await texts.GetAsync(db, person.IncidentId, ct);
+        var statements = incident.Statements;
         var statement = statements.FirstOrDefault(s => s.Language == language)
-            ?? statements.FirstOrDefault(s => s.Language == "en") ?? statements.FirstOrDefault();
-        var notifications = await db.Notifications.AsNoTracking().Where(n => n.PersonId == person.PersonId).ToListAsync(ct);
+            ?? statements.FirstOrDefault(s => s.Language == "en") ?? (statements.Count > 0 ? statements[0] : null);
+        notifications ??= await db.Notifications.AsNoTracking().Where(n => n.PersonId == person.PersonId).ToListAsync(ct);
         var settings = options.Value;
         return new StatusResponse(
             token,

@@ -116,7 +116,7 @@ public sealed class StatusModel(PortalDbContext db, PortalSessions sessions, Sta
         var person = await db.People.AsNoTracking().FirstAsync(p => p.PersonId == session.PersonId, ct);
         (StopEmail, StopSms) = (person.StopEmail, person.StopSms);
         Language ??= (await view.ReadPersonAsync(person, ct)).Language;
-        Status = await view.BuildAsync(person, "", session.ExpiresAt, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
+        Status = await view.BuildAsync(person, "", session.ExpiresAt, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, null, ct);
         return Page();
     }
 }
