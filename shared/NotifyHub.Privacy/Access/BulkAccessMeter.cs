@@ -28,6 +28,28 @@ internal sealed class BulkAccessMeter(PrivacyDbContext db, KeyServiceOptions opt
         return granted.CountAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The usual read in one round trip: the user's granted decrypts in the window, provided the vendor is assigned to
+    /// the incident for the purpose and the user has no block row at all (never blocked). Null otherwise: the caller
+    /// then takes the step-by-step path, which tells a block from a missing assignment and honours an unblocking.
+    /// </summary>
+    public async Task<int?> CountIfAssignedAndNeverBlockedAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        var windowStart = time.Now() - options.Window;
+        var userId = request.UserId;
+        var row = await db.VendorAssignments
+            .Where(a => a.VendorId == request.VendorId && a.IncidentId == request.IncidentId && a.Purpose == request.Purpose)
+            .Select(a => new
+            {
+                Blocked = db.AccessBlocks.Any(b => b.UserId == userId),
+                Count = db.AuditEntries.Count(e =>
+                    e.ActorUserId == userId && e.Action == AuditActions.ProjectionDecrypt &&
+                    e.Outcome == AuditOutcomes.Granted && e.Time >= windowStart),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is { Blocked: false } ? row.Count : null;
+    }
+
     /// <returns>True when this call made the block, so that only one caller raises the event.</returns>
     public Task<bool> BlockAsync(AccessRequest request, int count, AccessBlock? previous, CancellationToken cancellationToken) =>
         new AccessBlocks(db, time).BlockAsync(request.UserId, request.VendorId ?? Guid.Empty, request.IncidentId, count, previous, cancellationToken);

@@ -30,25 +30,35 @@ public sealed class KeyService(
         ArgumentNullException.ThrowIfNull(request);
         var allowed = PurposeAllowList.For(request.Purpose);
 
-        var block = await _meter.FindBlockAsync(request.UserId, cancellationToken);
-        if (block is { IsActive: true })
+        // One query when the user was never blocked and the vendor is assigned (nearly every read); otherwise each
+        // check on its own, in the order that decides the outcome audited: block, role and vendor, assignment.
+        AccessBlock? block = null;
+        var count = AccessPolicy.Check(request) is null
+            ? await _meter.CountIfAssignedAndNeverBlockedAsync(request, cancellationToken)
+            : null;
+        if (count is null)
         {
-            await AuditAsync(request, AuditOutcomes.Blocked, allowed, cancellationToken);
-            throw new AccessBlockedException(request.UserId);
+            block = await _meter.FindBlockAsync(request.UserId, cancellationToken);
+            if (block is { IsActive: true })
+            {
+                await AuditAsync(request, AuditOutcomes.Blocked, allowed, cancellationToken);
+                throw new AccessBlockedException(request.UserId);
+            }
+
+            var denial = AccessPolicy.Check(request)
+                ?? (await IsAssignedAsync(request, cancellationToken) ? null : AccessDenialReason.NotAssigned);
+            if (denial is { } reason)
+            {
+                await AuditAsync(request, $"{AuditOutcomes.Denied}:{AccessPolicy.Code(reason)}", allowed, cancellationToken);
+                throw new AccessDeniedException(reason, AccessPolicy.Explain(reason, request));
+            }
+
+            count = await _meter.CountAsync(request.UserId, block, cancellationToken);
         }
 
-        var denial = AccessPolicy.Check(request)
-            ?? (await IsAssignedAsync(request, cancellationToken) ? null : AccessDenialReason.NotAssigned);
-        if (denial is { } reason)
-        {
-            await AuditAsync(request, $"{AuditOutcomes.Denied}:{AccessPolicy.Code(reason)}", allowed, cancellationToken);
-            throw new AccessDeniedException(reason, AccessPolicy.Explain(reason, request));
-        }
-
-        var count = await _meter.CountAsync(request.UserId, block, cancellationToken);
         if (count >= options.MaxRecordsPerWindow)
         {
-            await BlockAsync(request, count, block, allowed, cancellationToken);
+            await BlockAsync(request, count.Value, block, allowed, cancellationToken);
             throw new AccessBlockedException(request.UserId);
         }
 

@@ -22,15 +22,28 @@ public sealed class CaseReader(CallCentreDbContext db, KeyService keys, FieldCip
 
     public async Task<CaseView> ReadAsync(Guid id, CallCentreActor actor, CancellationToken ct)
     {
-        var item = await FindAsync(id, actor, ct);
-        var record = await db.CallerRecords.AsNoTracking().FirstOrDefaultAsync(r =>
-            r.VendorId == item.VendorId && r.IncidentId == item.IncidentId && r.PersonId == item.PersonId, ct)
-            ?? throw Problems.CaseNotFound(id); // unassigned or revoked: the projection is gone
+        // One round trip for everything the read needs before the key service: the case, its projection, whether it
+        // has notes, callbacks or notifications to list, and the incident's default script language (null: no script).
+        var found = await db.Cases.AsNoTracking().Where(c => c.Id == id && c.VendorId == actor.Vendor)
+            .Select(c => new
+            {
+                Case = c,
+                Projection = db.CallerRecords
+                    .Where(r => r.VendorId == c.VendorId && r.IncidentId == c.IncidentId && r.PersonId == c.PersonId)
+                    .Select(r => r.Projection).FirstOrDefault(),
+                HasNotes = db.Notes.Any(n => n.CaseId == c.Id),
+                HasCallbacks = db.Callbacks.Any(b => b.CaseId == c.Id),
+                HasNotifications = db.PersonNotifications.Any(n => n.IncidentId == c.IncidentId && n.PersonId == c.PersonId),
+                DefaultLanguage = db.Incidents.Where(i => i.Id == c.IncidentId).Select(i => i.DefaultLanguage).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct) ?? throw Problems.CaseNotFound(id);
+        var item = found.Case;
+        var projection = found.Projection ?? throw Problems.CaseNotFound(id); // unassigned or revoked: the projection is gone
         DecryptedProjection person;
         try
         {
             person = await keys.DecryptAsync(new AccessRequest(actor.UserId, actor.Roles, actor.VendorId, item.IncidentId,
-                item.PersonId, Purpose.CallCentre, EncryptedField.FromBytes(record.Projection)), ct);
+                item.PersonId, Purpose.CallCentre, EncryptedField.FromBytes(projection)), ct);
         }
         catch (AccessBlockedException)
         {
@@ -47,18 +60,20 @@ public sealed class CaseReader(CallCentreDbContext db, KeyService keys, FieldCip
 
         var language = person[PersonalField.Language]?.Reveal();
         var categories = person[PersonalField.DataCategories]?.Reveal().Split(';', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var notifications = (await db.PersonNotifications.AsNoTracking()
+        var notifications = !found.HasNotifications ? [] : (await db.PersonNotifications.AsNoTracking()
                 .Where(n => n.IncidentId == item.IncidentId && n.PersonId == item.PersonId).ToListAsync(ct))
             .OrderBy(n => n.SentAt).Select(n => new CaseNotificationView(n.Channel, n.Status, n.At)).ToList();
         var notes = new List<CaseNoteView>();
-        foreach (var note in (await db.Notes.AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct)).OrderBy(n => n.CreatedAt))
+        var noteRows = found.HasNotes ? await db.Notes.AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct) : [];
+        foreach (var note in noteRows.OrderBy(n => n.CreatedAt))
         {
             var text = await cipher.DecryptAsync(note.Text, note.Id, CaseNote.FieldName, ct);
             notes.Add(new CaseNoteView(note.Id, text.Reveal(), note.AuthorId, note.CreatedAt));
         }
 
         var callbacks = new List<CaseCallbackView>();
-        foreach (var callback in (await db.Callbacks.AsNoTracking().Where(c => c.CaseId == id).ToListAsync(ct)).OrderBy(c => c.DueAt))
+        var callbackRows = found.HasCallbacks ? await db.Callbacks.AsNoTracking().Where(c => c.CaseId == id).ToListAsync(ct) : [];
+        foreach (var callback in callbackRows.OrderBy(c => c.DueAt))
         {
             var reason = await cipher.DecryptAsync(callback.Reason, callback.Id, Callbacks.Callback.ReasonField, ct);
             var code = await cipher.DecryptAsync(callback.Code, callback.Id, Callbacks.Callback.CodeField, ct);
@@ -67,6 +82,6 @@ public sealed class CaseReader(CallCentreDbContext db, KeyService keys, FieldCip
 
         return new CaseView(item.Id, item.IncidentId, item.Status.ToCode(), item.Outcome, item.OpenedAt,
             new CasePerson(person[PersonalField.GivenName]?.Reveal(), language, categories),
-            notifications, callbacks, notes, await scripts.CurrentAsync(item.IncidentId, language, ct));
+            notifications, callbacks, notes, await scripts.CurrentAsync(item.IncidentId, language, found.DefaultLanguage, ct));
     }
 }

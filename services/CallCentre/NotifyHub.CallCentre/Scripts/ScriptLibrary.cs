@@ -62,6 +62,26 @@ public sealed class ScriptLibrary(CallCentreDbContext db, CallCentreAudit audit,
         return script is null ? null : ScriptView.From(script);
     }
 
+    /// <summary>
+    /// The same answer as <see cref="CurrentAsync(Guid, string?, CancellationToken)"/> when the incident's default
+    /// language is already known (a case read fetches it with the case): one query, none when the incident has no
+    /// script (its default language is set by the first one).
+    /// </summary>
+    public async Task<ScriptView?> CurrentAsync(Guid incidentId, string? language, string? defaultLanguage, CancellationToken ct)
+    {
+        if (defaultLanguage is null)
+        {
+            return null;
+        }
+
+        var wanted = language ?? defaultLanguage;
+        var script = await db.Scripts.AsNoTracking()
+            .Where(s => s.IncidentId == incidentId && (s.Language == wanted || s.Language == defaultLanguage))
+            .OrderBy(s => s.Language == wanted ? 0 : 1).ThenByDescending(s => s.Version)
+            .FirstOrDefaultAsync(ct);
+        return script is null ? null : ScriptView.From(script);
+    }
+
     private Task<Script?> LatestAsync(Guid incidentId, string language, CancellationToken ct) =>
         db.Scripts.AsNoTracking().Where(s => s.IncidentId == incidentId && s.Language == language)
             .OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.CallCentre.Assignments;
+using NotifyHub.CallCentre.Cases;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Privacy.Keys;
@@ -12,13 +13,13 @@ namespace NotifyHub.CallCentre.Verification;
 /// </summary>
 public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
 {
-    internal async Task<CallerRecord?> FindAsync(Guid vendorId, Guid? incidentId, CallerFactors factors, CancellationToken ct)
+    internal async Task<CallerMatch?> FindAsync(Guid vendorId, Guid? incidentId, CallerFactors factors, CancellationToken ct)
     {
         var incidents = await db.Assignments.AsNoTracking()
             .Where(a => a.VendorId == vendorId && AssignmentStatuses.Active.Contains(a.Status))
             .Where(a => incidentId == null || a.IncidentId == incidentId)
             .Select(a => a.IncidentId).Distinct().ToListAsync(ct);
-        var matches = new List<CallerRecord>(1);
+        var matches = new List<CallerMatch>(1);
         foreach (var incident in incidents)
         {
             try
@@ -39,7 +40,7 @@ public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    private async Task<List<CallerRecord>> MatchInAsync(Guid vendorId, Guid incident, CallerFactors factors, CancellationToken ct)
+    private async Task<List<CallerMatch>> MatchInAsync(Guid vendorId, Guid incident, CallerFactors factors, CancellationToken ct)
     {
         var dob = await IndexAsync(incident, BlindIndexKind.DateOfBirth, factors.DateOfBirth, ct);
         var postcode = await IndexAsync(incident, BlindIndexKind.Postcode, factors.Postcode, ct);
@@ -67,9 +68,17 @@ public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
             candidates = candidates.Where(r => r.PostcodeIndex == postcode);
         }
 
-        return await candidates.Take(2).ToListAsync(ct);
+        // The person's open case comes with the match, in the same round trip.
+        return await candidates.Take(2)
+            .Select(r => new CallerMatch(r.IncidentId, r.PersonId, db.Cases
+                .Where(c => c.VendorId == vendorId && c.IncidentId == r.IncidentId && c.PersonId == r.PersonId && c.Status == CaseStatus.Open)
+                .Select(c => (Guid?)c.Id).FirstOrDefault()))
+            .ToListAsync(ct);
     }
 
     private async Task<byte[]?> IndexAsync(Guid incident, BlindIndexKind kind, string? value, CancellationToken ct) =>
         value is null ? null : (await indexer.ComputeAsync(incident, kind, value, ct)).ToArray();
 }
+
+/// <summary>The one person a caller's factors matched, and their open case with this vendor if there is one.</summary>
+internal sealed record CallerMatch(Guid IncidentId, Guid PersonId, Guid? OpenCaseId);

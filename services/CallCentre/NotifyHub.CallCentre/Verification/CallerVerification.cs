@@ -42,21 +42,21 @@ public sealed class CallerVerification(
             return VerificationResult.NoMatch;
         }
 
-        var open = await db.Cases.FirstOrDefaultAsync(c => c.VendorId == vendorId && c.IncidentId == match.IncidentId &&
-            c.PersonId == match.PersonId && c.Status == CaseStatus.Open, ct);
-        if (open is null)
+        var caseId = match.OpenCaseId;
+        if (caseId is null)
         {
-            open = new Case
+            var opened = new Case
             {
                 Id = Guid.CreateVersion7(now), IncidentId = match.IncidentId, VendorId = vendorId, PersonId = match.PersonId,
                 OpenedBy = actor.UserId, OpenedAt = now,
             };
-            db.Cases.Add(open);
-            db.Publish(new CaseOpened(open.Id, open.IncidentId, vendorId, actor.UserId, now));
+            db.Cases.Add(opened);
+            db.Publish(new CaseOpened(opened.Id, opened.IncidentId, vendorId, actor.UserId, now));
+            caseId = opened.Id;
         }
 
-        audit.Record(CallCentreAudit.Verify, AuditOutcomes.Granted, actor, open.Id, match.IncidentId, details);
+        audit.Record(CallCentreAudit.Verify, AuditOutcomes.Granted, actor, caseId, match.IncidentId, details);
         await db.SaveChangesAsync(ct);
-        return new VerificationResult(true, open.Id);
+        return new VerificationResult(true, caseId.Value);
     }
 }
