@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.CallCentre.Assignments;
 using NotifyHub.CallCentre.Callbacks;
@@ -24,8 +25,12 @@ public sealed class CallCentreModule : IModule
 
     public void Register(ModuleBuilder module)
     {
-        module.AddDatabase<CallCentreDbContext, SqliteCallCentreDbContext, PostgreSqlCallCentreDbContext>()
-            .AddConsumer<VendorRegisteredConsumer>()
+        // Not AddDatabase: the call centre's contexts are pooled. Hundreds of agents each make four short requests a
+        // loop, and building a context's options per request showed in the profile (issue 13).
+        module.Services.AddModuleDbContext<CallCentreDbContext, SqliteCallCentreDbContext, PostgreSqlCallCentreDbContext>(
+            module.Configuration, Name, pooled: true);
+        module.Services.AddOutbox<CallCentreDbContext>();
+        module.AddConsumer<VendorRegisteredConsumer>()
             .AddConsumer<VendorRevokedConsumer>()
             .AddConsumer<IncidentOpenedConsumer>()
             .AddConsumer<IncidentClosedConsumer>()

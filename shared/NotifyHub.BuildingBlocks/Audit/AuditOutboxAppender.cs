@@ -62,10 +62,11 @@ public sealed class AuditOutboxAppender(PrivacyStoreDbContext db, AuditLog log)
                 return;
             }
 
-            await log.AppendBatchAsync([.. unseen.Select(e => e.auditEvent)], cancellationToken);
+            // The inbox rows are added first so that the log's own insert writes them in the same batch while it holds
+            // the chain's head row, instead of a later insert of their own: every other appender waits on that row.
             var now = db.Clock().GetUtcNow();
             db.InboxMessages.AddRange(unseen.Select(e => new InboxMessage { MessageId = e.row.MessageId, Consumer = Consumer, ProcessedAt = now }));
-
+            await log.AppendBatchAsync([.. unseen.Select(e => e.auditEvent)], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

@@ -14,21 +14,23 @@ public static class DatabaseRegistration
     /// <summary>
     /// Registers a database with the configured provider under <paramref name="schema"/>, migrates it at start
     /// and checks it in <c>/health/ready</c>. Modules add their outbox with <see cref="AddOutbox{TContext}"/>.
+    /// <paramref name="pooled"/> reuses context instances and builds the options once instead of per request (for a
+    /// module whose requests are many and short); its contexts must hold no state of their own beyond EF's.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgreSql>(
-        this IServiceCollection services, IConfiguration configuration, string schema)
+        this IServiceCollection services, IConfiguration configuration, string schema, bool pooled = false)
         where TContext : DbContext
         where TSqlite : TContext
         where TPostgreSql : TContext
     {
         var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
-        if (provider == DatabaseProvider.Sqlite)
+        void Options(IServiceProvider sp, DbContextOptionsBuilder b) => Configure<TContext>(sp, b, schema, provider);
+        switch (provider, pooled)
         {
-            services.AddDbContext<TContext, TSqlite>((sp, b) => Configure<TContext>(sp, b, schema, provider));
-        }
-        else
-        {
-            services.AddDbContext<TContext, TPostgreSql>((sp, b) => Configure<TContext>(sp, b, schema, provider));
+            case (DatabaseProvider.Sqlite, false): services.AddDbContext<TContext, TSqlite>(Options); break;
+            case (DatabaseProvider.Sqlite, true): services.AddDbContextPool<TContext, TSqlite>(Options); break;
+            case (_, false): services.AddDbContext<TContext, TPostgreSql>(Options); break;
+            default: services.AddDbContextPool<TContext, TPostgreSql>(Options); break;
         }
 
         services.AddSingleton(new MigrationTarget(typeof(TContext), schema));

@@ -61,12 +61,17 @@ public sealed class AuditLog(
             }
 
             db.AuditEntries.AddRange(entries);
+            // No savepoint around the insert (EF adds one inside a caller's transaction): this transaction holds the
+            // head row that every other appender waits for, and a failed insert fails the whole append anyway.
+            var savepoints = db.Database.AutoSavepointsEnabled;
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             finally
             {
+                db.Database.AutoSavepointsEnabled = savepoints;
                 entries.ForEach(entry => db.Entry(entry).State = EntityState.Detached);
             }
 
