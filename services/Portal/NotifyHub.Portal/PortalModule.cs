@@ -35,6 +35,8 @@ public sealed class PortalModule : IModule
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OpenIncidents>();
         services.AddScoped<PortalThrottle>();
+        services.AddSingleton<ClientKeyGate>();
+        services.AddSingleton<PortalReadContexts>();
         services.AddSingleton<SessionWriter>();
         services.AddSingleton<IncidentTexts>();
         services.AddScoped<PortalSessions>();

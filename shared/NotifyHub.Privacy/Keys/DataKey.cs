@@ -19,6 +19,10 @@ public sealed class DataKey
     private readonly Lock _gate = new();
     private volatile bool _destroyed;
 
+    // HMACs running on the material right now: Destroy waits for them instead of every HMAC taking the lock, which
+    // serialised all blind indexes of an incident (a status check computes several) behind one thread.
+    private int _hmacs;
+
     internal DataKey(KeyId id, ReadOnlySpan<byte> material)
     {
         if (material.Length != SizeInBytes)
@@ -79,13 +83,23 @@ public sealed class DataKey
         aes.Dispose();
     }
 
-    /// <summary>HMAC-SHA256 with this key (blind indexes), under the lock for the same reason as <see cref="Rent"/>.</summary>
+    /// <summary>
+    /// HMAC-SHA256 with this key (blind indexes). Concurrent calls run in parallel; Destroy cannot zero the material
+    /// while one runs, because it waits until the count of running HMACs is zero.
+    /// </summary>
     internal void Hmac(ReadOnlySpan<byte> message, Span<byte> destination)
     {
-        lock (_gate)
+        // Count first, then check: Destroy marks the key first, then waits for the count (both with full fences), so
+        // either this call sees the mark or Destroy sees this call.
+        Interlocked.Increment(ref _hmacs);
+        try
         {
             ThrowIfDestroyed();
             HMACSHA256.HashData(_material, message, destination);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _hmacs);
         }
     }
 
@@ -108,6 +122,13 @@ public sealed class DataKey
         lock (_gate)
         {
             _destroyed = true;
+            Interlocked.MemoryBarrier();
+            var wait = new SpinWait();
+            while (Volatile.Read(ref _hmacs) != 0)
+            {
+                wait.SpinOnce();
+            }
+
             CryptographicOperations.ZeroMemory(_material);
         }
 

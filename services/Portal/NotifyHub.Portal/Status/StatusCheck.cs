@@ -21,11 +21,12 @@ public sealed record StatusOutcome(StatusResponse? Status, TimeSpan? RetryAfter,
 
 /// <summary>
 /// Checks a reference code and one factor. Every failure (unknown or malformed code, wrong factor, locked code) does
-/// the same work — an index per open incident, one lookup per incident, both factor indexes, a counter update and a
-/// failure row — and gives the same answer, so neither the body nor the timing tells an attacker which it was.
+/// the same work — an index per open incident, one lookup for all of them, both factor indexes, a read of the client's
+/// failures, a counter update and a failure row — and gives the same answer, so neither the body nor the timing tells
+/// an attacker which it was. A success reads the client's failures within its lookup.
 /// </summary>
 public sealed class StatusCheck(
-    PortalDbContext db, OpenIncidents open, BlindIndexer indexer, PortalThrottle throttle, PortalSessions sessions,
+    PortalDbContext db, PortalReadContexts reads, OpenIncidents open, BlindIndexer indexer, PortalThrottle throttle, PortalSessions sessions,
     StatusView view, IOptions<PortalOptions> options, TimeProvider clock)
 {
     /// <summary>A well-formed code no one has: what an unreadable code is looked up as, so that path does the same work.</summary>
@@ -35,14 +36,16 @@ public sealed class StatusCheck(
     {
         StatusInput.Validate(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)));
         var clientKey = await throttle.ClientKeyAsync(context, ct);
-        if (await throttle.RetryAfterAsync(clientKey, ct) is { } wait)
+        var readable = ReferenceCodeReader.TryRead(request.ReferenceCode, out var canonical);
+        IReadOnlyList<Guid> incidents;
+        Found? found;
+        // Reads go through a pooled context (see PortalReadContexts); the writes below stay on the request's context.
+        await using (var read = reads.Rent())
         {
-            return new StatusOutcome(null, wait);
+            incidents = await open.ListAsync(read, ct);
+            found = await FindAsync(read, incidents, readable ? canonical! : Decoy, clientKey, ct);
         }
 
-        var readable = ReferenceCodeReader.TryRead(request.ReferenceCode, out var canonical);
-        var incidents = await open.ListAsync(db, ct);
-        var found = await FindAsync(incidents, readable ? canonical! : Decoy, ct);
         var person = readable ? found?.Person : null;
         var now = clock.GetUtcNow();
         var factorIncident = person?.IncidentId ?? (incidents.Count > 0 ? incidents[0] : Guid.Empty);
@@ -50,6 +53,12 @@ public sealed class StatusCheck(
         var locked = person?.LockedUntil is { } until && until > now;
         if (person is not null && factorMatches && !locked)
         {
+            // The client's recent failures came with the person: a client over its limit gets no session, right answer or not.
+            if (throttle.WaitAfter(found!.NthRecentFailure) is { } throttled)
+            {
+                return new StatusOutcome(null, throttled);
+            }
+
             if (person.FailedFactors != 0)
             {
                 // Only when there is something to reset: an UPDATE per check would be a second commit on every success.
@@ -58,7 +67,14 @@ public sealed class StatusCheck(
 
             // The session is the success path's only write, committed together with those of concurrent checks.
             var (token, expiresAt) = await sessions.StartAsync(person.PersonId, person.IncidentId, ct);
-            return new StatusOutcome(await view.BuildAsync(person, token, expiresAt, uiLanguage, found!.Notifications, ct), null, person);
+            return new StatusOutcome(await view.BuildAsync(person, token, expiresAt, uiLanguage, found.Notifications, ct), null, person);
+        }
+
+        // Every failure reads the client's failures on its own: an unknown code brings no row to carry them, so a wrong
+        // factor and a locked code read them again too, and all three do the same work. Over the limit, nothing is counted.
+        if (await throttle.RetryAfterAsync(clientKey, ct) is { } wait)
+        {
+            return new StatusOutcome(null, wait);
         }
 
         // A locked code's attempts count against the client, not the code: the lock runs 15 minutes from when it was set.
@@ -73,7 +89,7 @@ public sealed class StatusCheck(
     /// The person holding the code in any open incident, in one query: the code's index under each open incident's
     /// key, all looked up at once, so every incident is searched whether or not one matches.
     /// </summary>
-    private async Task<Found?> FindAsync(IReadOnlyList<Guid> incidents, string code, CancellationToken ct)
+    private async Task<Found?> FindAsync(PortalDbContext read, IReadOnlyList<Guid> incidents, string code, byte[] clientKey, CancellationToken ct)
     {
         var probes = new List<PeopleLookup.Probe>(incidents.Count);
         foreach (var incident in incidents)
@@ -93,12 +109,20 @@ public sealed class StatusCheck(
             return null;
         }
 
-        // The person's notifications come in the same round trip; they stay in memory unless the factor matches.
-        var candidates = await db.People.AsNoTracking().Where(PeopleLookup.ByCode(probes))
-            .Select(p => new { Person = p, Notifications = db.Notifications.Where(n => n.PersonId == p.PersonId).ToList() })
+        // The person's notifications and the client's recent failures (for the throttle) come in the same round trip;
+        // the notifications stay in memory unless the factor matches.
+        var (since, skip) = throttle.ClientWindow();
+        var candidates = await read.People.AsNoTracking().Where(PeopleLookup.ByCode(probes))
+            .Select(p => new
+            {
+                Person = p,
+                Notifications = read.Notifications.Where(n => n.PersonId == p.PersonId).ToList(),
+                NthRecentFailure = read.Failures.Where(f => f.ClientKey == clientKey && f.At > since)
+                    .OrderByDescending(f => f.At).Select(f => (DateTimeOffset?)f.At).Skip(skip).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var found = candidates.FirstOrDefault(c => probes.Any(probe => probe.Incident == c.Person.IncidentId && Same(probe.Index, c.Person.ReferenceCodeIndex)));
-        return found is null ? null : new Found(found.Person, found.Notifications);
+        return found is null ? null : new Found(found.Person, found.Notifications, found.NthRecentFailure);
     }
 
     private async Task<bool> FactorMatchesAsync(PortalPerson? person, Guid incident, StatusRequest request, CancellationToken ct)
@@ -129,7 +153,7 @@ public sealed class StatusCheck(
         }
     }
 
-    private sealed record Found(PortalPerson Person, List<PortalNotification> Notifications);
+    private sealed record Found(PortalPerson Person, List<PortalNotification> Notifications, DateTimeOffset? NthRecentFailure);
 
     private static bool Same(byte[] typed, byte[]? stored) =>
         stored is not null && CryptographicOperations.FixedTimeEquals(typed, stored);

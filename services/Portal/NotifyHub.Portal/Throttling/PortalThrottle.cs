@@ -14,7 +14,7 @@ namespace NotifyHub.Portal.Throttling;
 /// keyed by an HMAC of the client address; a client over its limit gets 429 with the seconds until its window frees
 /// up, and a jump in failures across all clients raises one <see cref="PortalAbuseSuspected"/> per window.
 /// </summary>
-public sealed class PortalThrottle(PortalDbContext db, BlindIndexer indexer, IOptions<PortalOptions> options, TimeProvider clock)
+public sealed class PortalThrottle(PortalDbContext db, BlindIndexer indexer, ClientKeyGate gate, IOptions<PortalOptions> options, TimeProvider clock)
 {
     private PortalOptions Options => options.Value;
 
@@ -25,24 +25,38 @@ public sealed class PortalThrottle(PortalDbContext db, BlindIndexer indexer, IOp
     public async Task<byte[]> ClientKeyAsync(HttpContext context, CancellationToken ct)
     {
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return (await indexer.ComputeAsync(InternalHolders.Portal, BlindIndexKind.ExternalId, address, ct)).ToArray();
+        return await gate.RunAsync(async () =>
+            (await indexer.ComputeAsync(InternalHolders.Portal, BlindIndexKind.ExternalId, address, ct)).ToArray(), ct);
     }
 
     /// <summary>How long the client must wait, or null when it may try again now.</summary>
     public async Task<TimeSpan?> RetryAfterAsync(byte[] clientKey, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var since = now - Options.ClientWindow;
-        var recent = await db.Failures.AsNoTracking()
+        var (since, skip) = ClientWindow();
+        var nth = await db.Failures.AsNoTracking()
             .Where(f => f.ClientKey == clientKey && f.At > since)
-            .OrderByDescending(f => f.At).Select(f => f.At).Take(Options.MaxFailuresPerClient).ToListAsync(ct);
-        if (recent.Count < Options.MaxFailuresPerClient)
+            .OrderByDescending(f => f.At).Select(f => (DateTimeOffset?)f.At).Skip(skip).FirstOrDefaultAsync(ct);
+        return WaitAfter(nth);
+    }
+
+    /// <summary>
+    /// What a read of a client's failures needs: the start of its window, and how many of its latest failures to skip
+    /// to reach the one that decides (the limit's). The status check reads it inside its lookup.
+    /// </summary>
+    public (DateTimeOffset Since, int Skip) ClientWindow() => (clock.GetUtcNow() - Options.ClientWindow, Options.MaxFailuresPerClient - 1);
+
+    /// <summary>
+    /// The wait, given the client's latest failure but (limit − 1) within the window: none below the limit; else until
+    /// that failure leaves the window, when the client is back under it.
+    /// </summary>
+    public TimeSpan? WaitAfter(DateTimeOffset? nthRecentFailure)
+    {
+        if (nthRecentFailure is not { } oldest)
         {
             return null;
         }
 
-        // The window frees up when the oldest of the last N failures leaves it.
-        var wait = recent[^1] + Options.ClientWindow - now;
+        var wait = oldest + Options.ClientWindow - clock.GetUtcNow();
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
     }
 
