@@ -52,7 +52,7 @@ public sealed partial class DeliveryScheduler(
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         await ReleaseExpiredLeasesAsync(scope.ServiceProvider, db, ct);
         await RepublishDueAsync(db, scope.ServiceProvider.GetRequiredService<ICampaignDirections>(), ct);
-        await scope.ServiceProvider.GetRequiredService<LetterPrinters>().RunAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<LetterBatches>().RunAsync(ct);
         await scope.ServiceProvider.GetRequiredService<ICampaignDirections>().CompleteFinishedAsync(ct);
     }
 

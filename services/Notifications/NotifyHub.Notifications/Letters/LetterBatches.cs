@@ -19,11 +19,10 @@ namespace NotifyHub.Notifications.Letters;
 /// same letters, and the print house replaces the earlier files: nothing printed twice. A batch holds one incident's
 /// letters and goes to that incident's print house (<see cref="PrintHouseChoice"/>), fixed at claim; a batch whose
 /// print house has been revoked fails (reason <c>print_house_revoked</c>, audited) and its letters fall back.
-/// Several run side by side (<see cref="LetterPrinters"/>).
 /// </summary>
 public sealed class LetterBatches(
     NotificationsDbContext db, RecipientReader reader, TemplateCache cache, TemplateRenderer renderer, LetterPdfRenderer pdf,
-    LetterBatchCipher cipher, ILetterPrintHouse printHouse, PrintHouseHandOver handOver, LetterPrinters printers, DeliveryOutcomes outcomes, ICampaignDirections campaigns, IOptions<LetterOptions> letters,
+    LetterBatchCipher cipher, ILetterPrintHouse printHouse, PrintHouseHandOver handOver, DeliveryOutcomes outcomes, ICampaignDirections campaigns, IOptions<LetterOptions> letters,
     IOptions<NotificationsOptions> options, IOptions<BuildingBlocks.Configuration.NotifyHubOptions> hub, TimeProvider clock)
 {
     public async Task RunAsync(CancellationToken ct)
@@ -41,7 +40,7 @@ public sealed class LetterBatches(
             }
         }
 
-        while (await printers.ClaimAsync(() => ClaimAsync(ct), ct) is { } batchId)
+        while (await ClaimAsync(ct) is { } batchId)
         {
             await PrintAsync(batchId, ct);
         }

@@ -12,13 +12,6 @@ public sealed class LetterOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// Batches printed side by side in one process, each by its own printer (<see cref="LetterPrinters"/>): one renders
-    /// while another waits on the database, encrypts or uploads. Default: one per core, at least two.
-    /// </summary>
-    [Range(1, 64)]
-    public int Printers { get; set; } = Math.Max(2, Environment.ProcessorCount);
-
-    /// <summary>
     /// The ISO 3166-1 alpha-2 country the print house posts from: letters to it get no country line. Unset: every
     /// letter ends with its destination country (see <see cref="Addresses.AddressBlock"/>).
     /// </summary>

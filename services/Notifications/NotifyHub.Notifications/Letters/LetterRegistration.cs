@@ -8,7 +8,6 @@ public static class LetterRegistration
     {
         services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LetterPdfRenderer>();
-        services.AddSingleton<LetterPrinters>();
         services.AddScoped<LetterBatchCipher>();
         services.AddSingleton<ILetterPrintHouse, FileLetterPrintHouse>();
         return services;
