@@ -21,7 +21,8 @@ internal static class DashboardQueries
             await using var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
             var notices = await TimeAsync(() => NoticeFigures.ReadAsync(provider.GetRequiredService<NotificationsDbContext>(),
-                provider.GetRequiredService<NoticesSentByHour>(), incident, CancellationToken.None));
+                provider.GetRequiredService<NotifyHub.Notifications.Tallies.NoticeTallies>(), provider.GetRequiredService<NoticesSentByHour>(),
+                incident, CancellationToken.None));
             var calls = await TimeAsync(() => provider.GetRequiredService<IncidentCallActivity>().ReadAsync(incident, CancellationToken.None));
             var facts = await TimeAsync(() => FactsReader.ReadAsync(provider.GetRequiredService<RegulatorDbContext>(), incident, CancellationToken.None));
             if (run < 0)

@@ -50,6 +50,7 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<QuietHours>();
         services.AddScoped<RecipientReader>();
         services.AddScoped<Pages.Notices.NoticesSentByHour>();
+        services.AddScoped<Tallies.NoticeTallies>();
         services.AddScoped<DeliveryOutcomes>();
         services.AddScoped<DeliveryBatch>();
         services.AddScoped<ICampaignDirections, CampaignDirections>();

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Delivery;
+using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Codes;
+using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Pages.Notices;
+using NotifyHub.Notifications.Tallies;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Parties;
@@ -36,7 +40,8 @@ public sealed class Dashboard_figures
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var figures = await NoticeFigures.ReadAsync(scope.ServiceProvider.GetRequiredService<Database.NotificationsDbContext>(),
-            scope.ServiceProvider.GetRequiredService<NoticesSentByHour>(), incident, CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<NoticeTallies>(), scope.ServiceProvider.GetRequiredService<NoticesSentByHour>(),
+            incident, CancellationToken.None);
 
         figures.People.ShouldBe(17);
         figures.Count(Channel.Email, DeliveryStatus.Delivered).ShouldBe(12);
@@ -50,4 +55,57 @@ public sealed class Dashboard_figures
         figures.SentByHour.Sum(h => h.Sent.GetValueOrDefault(Channel.Sms)).ShouldBe(5);
         figures.SentByHour.Take(NoticesSentByHour.Hours - 2).ShouldAllBe(h => h.Sent.Count == 0, "nothing was sent a day ago");
     }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task The_tallies_follow_bulk_updates_and_deletes_and_match_a_recount_after_folding(string provider)
+    {
+        await using var database = provider == "PostgreSql" ? await PostgresDatabase.CreateAsync() : null;
+        var settings = new Dictionary<string, string?>();
+        if (database is not null)
+        {
+            settings["NotifyHub:Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:NotifyHub"] = database.ConnectionString;
+        }
+
+        await using var app = await NotificationsApp.StartAsync(settings);
+        var incident = await app.OpenIncidentAsync();
+        var people = Enumerable.Range(0, 10).Select(i => TestPerson.Create(i, "en", email: $"tally{i}@example.test",
+            phone: i % 2 == 0 ? $"+447911{i:D6}" : null)).ToList();
+        await app.SeedAndWaitAsync(incident, people);
+        var campaign = await app.CreateCampaignAsync(incident, ["email", "sms"], "all", await app.StandardTemplatesAsync(incident));
+        await app.LaunchAsync(campaign);
+        await app.WaitForCampaignAsync(campaign, seconds: 60);
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var tallies = scope.ServiceProvider.GetRequiredService<NoticeTallies>();
+        (await tallies.CountsAsync(incident, default)).ShouldBe(await RecountAsync(db, incident), ignoreOrder: true);
+
+        // Writes that no entity method makes: a bulk status change, a bulk move of sent times, a bulk delete.
+        await db.Notifications.Where(n => n.IncidentId == incident && n.Channel == Channel.Sms)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.Status, DeliveryStatus.Failed));
+        var earlier = TimeProvider.System.GetUtcNow().AddHours(-5);
+        await db.Notifications.Where(n => n.IncidentId == incident && n.Channel == Channel.Email).OrderBy(n => n.Id).Take(3)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.SentAt, earlier));
+        await db.Notifications.Where(n => n.IncidentId == incident && n.Channel == Channel.Email).OrderByDescending(n => n.Id).Take(2)
+            .ExecuteDeleteAsync();
+
+        (await tallies.CountsAsync(incident, default)).ShouldBe(await RecountAsync(db, incident), ignoreOrder: true);
+        (await tallies.CountsAsync(incident, default)).ShouldBe(await RecountAsync(db, incident), ignoreOrder: true, "folded twice");
+        var from = TimeProvider.System.GetUtcNow().AddDays(-1).UtcTicks;
+        var sent = await tallies.SentAsync(incident, from, default);
+        var recount = (await db.Notifications.Where(n => n.IncidentId == incident && n.SentAt != null).ToListAsync())
+            .GroupBy(n => (n.Channel.ToCode(), n.SentAt!.Value.UtcTicks - (n.SentAt.Value.UtcTicks % TimeSpan.TicksPerHour)))
+            .Select(g => (g.Key.Item1, g.Key.Item2, (long)g.Count())).ToList();
+        sent.ShouldBe(recount, ignoreOrder: true);
+        sent.Sum(s => s.Count).ShouldBe(8 + 5 + 0, "10 emails less 2 deleted, 5 SMS (failed later, but they were sent)");
+        var thatHour = earlier.UtcTicks - (earlier.UtcTicks % TimeSpan.TicksPerHour);
+        sent.Where(s => s.Channel == "email" && s.Hour == thatHour).Sum(s => s.Count).ShouldBe(3, "3 emails moved 5 hours back");
+    }
+
+    private static async Task<List<(string Channel, string Status, long Count)>> RecountAsync(NotificationsDbContext db, Guid incident) =>
+        [.. (await db.Notifications.Where(n => n.IncidentId == incident).ToListAsync())
+            .GroupBy(n => (n.Channel.ToCode(), n.Status.ToCode())).Select(g => (g.Key.Item1, g.Key.Item2, (long)g.Count()))];
 }

@@ -205,7 +205,16 @@ public sealed class Notification
     {
         public void Configure(EntityTypeBuilder<Notification> notification)
         {
-            notification.ToTable("notifications");
+            // Triggers keep the dashboard's tallies (Tallies/TallyTriggers.cs); declared so that EF does not read
+            // generated values with RETURNING on SQLite, which triggers forbid.
+            notification.ToTable("notifications", t =>
+            {
+                t.HasTrigger("notice_tallies_insert");
+                t.HasTrigger("notice_tallies_update");
+                t.HasTrigger("notice_tallies_delete");
+                t.HasTrigger("notice_tallies_status");
+                t.HasTrigger("notice_tallies_sent");
+            });
             notification.HasKey(n => n.Id);
             notification.Property(n => n.Channel).HasConversion<WireCodeConverter<Channel>>().HasMaxLength(10);
             // A concurrency token: every tracked transition is "UPDATE ... WHERE status = what I read", so two workers

@@ -11,6 +11,7 @@ using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
+using NotifyHub.Notifications.Tallies;
 using NotifyHub.Web.Charts;
 using NotifyHub.Web.Live;
 using NotifyHub.Web.Localisation;
@@ -23,7 +24,7 @@ namespace NotifyHub.Notifications.Pages.Notices;
 /// campaigns. Counts only: no person appears. <see cref="OnGetLiveAsync"/> is the fragment htmx refreshes.
 /// </summary>
 [Authorize(Policy = Roles.PrivacyOfficer)]
-public sealed class IndexModel(NotificationsDbContext db, NoticesSentByHour sentByHour, LiveFigures live, IMediator mediator,
+public sealed class IndexModel(NotificationsDbContext db, NoticeTallies tallies, NoticesSentByHour sentByHour, LiveFigures live, IMediator mediator,
     UserClock userClock, IStringLocalizer<NotificationsText> text) : PageModel
 {
     private static readonly TimeSpan LiveFor = TimeSpan.FromSeconds(3);
@@ -53,7 +54,7 @@ public sealed class IndexModel(NotificationsDbContext db, NoticesSentByHour sent
             return NotFound();
         }
 
-        Show(await NoticeFigures.ReadAsync(db, sentByHour, Id, ct));
+        Show(await NoticeFigures.ReadAsync(db, tallies, sentByHour, Id, ct));
         Campaigns = await mediator.Send(new ListCampaigns(Id, new PageRequest(0, PageRequest.MaxTake)), ct);
         return Page();
     }
@@ -66,7 +67,8 @@ public sealed class IndexModel(NotificationsDbContext db, NoticesSentByHour sent
     {
         var id = Id;
         Show(await live.GetAsync($"notices:{id}", LiveFor, (services, token) => NoticeFigures.ReadAsync(
-            services.GetRequiredService<NotificationsDbContext>(), services.GetRequiredService<NoticesSentByHour>(), id, token), ct));
+            services.GetRequiredService<NotificationsDbContext>(), services.GetRequiredService<NoticeTallies>(),
+            services.GetRequiredService<NoticesSentByHour>(), id, token), ct));
         return Partial("_Notices", this);
     }
 

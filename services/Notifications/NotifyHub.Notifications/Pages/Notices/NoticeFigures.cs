@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.Notifications.Database;
+using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.Notifications.Delivery;
+using NotifyHub.Notifications.Tallies;
 
 namespace NotifyHub.Notifications.Pages.Notices;
 
 /// <summary>
 /// An incident's figures for its dashboard: the people this module knows, notices by channel and status, and notices
-/// sent per hour over the last day. Counts only. Read fresh by the notices page, and through
+/// sent per hour over the last day (both from the database's tallies, <see cref="NoticeTallies"/>). Counts only. Read fresh by the notices page, and through
 /// <see cref="NotifyHub.Web.Live.LiveFigures"/> by the fragment the dashboard refreshes.
 /// </summary>
 public sealed record NoticeFigures(
@@ -14,13 +16,12 @@ public sealed record NoticeFigures(
     IReadOnlyList<NoticeFigures.StatusCount> Counts,
     IReadOnlyList<(DateTimeOffset Hour, IReadOnlyDictionary<Channel, long> Sent)> SentByHour)
 {
-    public static async Task<NoticeFigures> ReadAsync(NotificationsDbContext db, NoticesSentByHour sentByHour, Guid incidentId, CancellationToken ct)
+    public static async Task<NoticeFigures> ReadAsync(NotificationsDbContext db, NoticeTallies tallies, NoticesSentByHour sentByHour,
+        Guid incidentId, CancellationToken ct)
     {
         var people = await db.AffectedParties.Where(p => p.IncidentId == incidentId).Select(p => p.PersonId).Distinct().CountAsync(ct);
-        var counts = await db.Notifications.Where(n => n.IncidentId == incidentId)
-            .GroupBy(n => new { n.Channel, n.Status })
-            .Select(g => new StatusCount(g.Key.Channel, g.Key.Status, g.Count()))
-            .ToListAsync(ct);
+        var counts = (await tallies.CountsAsync(incidentId, ct))
+            .Select(c => new StatusCount(WireCode<Channel>.Parse(c.Channel), WireCode<DeliveryStatus>.Parse(c.Status), (int)c.Count)).ToList();
         return new NoticeFigures(people, counts, await sentByHour.ReadAsync(incidentId, ct));
     }
 
