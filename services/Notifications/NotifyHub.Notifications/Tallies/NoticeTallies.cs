@@ -22,11 +22,11 @@ public sealed class NoticeTallies(NotificationsDbContext db)
         return [.. rows.Where(r => r.Count != 0).Select(r => (r.Channel, r.Status, r.Count))];
     }
 
-    /// <summary>Notices sent per channel code and hour (UTC ticks of its start) from <paramref name="fromHour"/> on.</summary>
-    public async Task<IReadOnlyList<(string Channel, long Hour, long Count)>> SentAsync(Guid incidentId, long fromHour, CancellationToken ct)
+    /// <summary>Notices sent per channel code and hour (<c>yyyy-MM-dd HH</c>, UTC) from <paramref name="fromHour"/> on.</summary>
+    public async Task<IReadOnlyList<(string Channel, string Hour, long Count)>> SentAsync(Guid incidentId, string fromHour, CancellationToken ct)
     {
         await FoldAsync<NoticeHourTally>(incidentId, nameof(NoticeHourTally.Hour), ct);
-        var rows = await db.Set<NoticeHourTally>().AsNoTracking().Where(t => t.IncidentId == incidentId && t.Hour >= fromHour)
+        var rows = await db.Set<NoticeHourTally>().AsNoTracking().Where(t => t.IncidentId == incidentId && t.Hour.CompareTo(fromHour) >= 0)
             .GroupBy(t => new { t.Channel, t.Hour })
             .Select(g => new { g.Key.Channel, g.Key.Hour, Count = g.Sum(t => t.Delta) })
             .ToListAsync(ct);
@@ -41,24 +41,38 @@ public sealed class NoticeTallies(NotificationsDbContext db)
     private async Task FoldAsync<TTally>(Guid incidentId, string key, CancellationToken ct)
         where TTally : class
     {
-        var n = StoreNames.Of<TTally>(db);
-        var (incident, channel, keyColumn, delta) = (n.Column("IncidentId"), n.Column("Channel"), n.Column(key), n.Column("Delta"));
-        var columns = $"{incident}, {channel}, {keyColumn}";
+        var sql = new FoldSql(StoreNames.Of<TTally>(db), key);
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync(
-                $"WITH moved AS (DELETE FROM {n.Table} WHERE {incident} = {{0}} RETURNING {columns}, {delta}) "
-                + $"INSERT INTO {n.Table} ({columns}, {delta}) SELECT {columns}, sum({delta}) FROM moved "
-                + $"GROUP BY {columns} HAVING sum({delta}) <> 0", [incidentId], ct);
+            await db.Database.ExecuteSqlRawAsync(sql.MoveInOneStatement, [incidentId], ct);
             return;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var folded = await db.Database.SqlQueryRaw<long>(
-            $"INSERT INTO {n.Table} ({columns}, {delta}) SELECT {columns}, sum({delta}) FROM {n.Table} WHERE {incident} = {{0}} "
-            + $"GROUP BY {columns} HAVING sum({delta}) <> 0 RETURNING {n.Column("Id")} AS \"Value\"", incidentId).ToListAsync(ct);
-        var keep = folded.Count == 0 ? "" : $" AND {n.Column("Id")} NOT IN ({string.Join(", ", folded)})";
-        await db.Database.ExecuteSqlRawAsync($"DELETE FROM {n.Table} WHERE {incident} = {{0}}{keep}", [incidentId], ct);
+        var folded = await db.Database.SqlQueryRaw<long>(sql.InsertSums, incidentId).ToListAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(sql.DeleteAllBut(folded), [incidentId], ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The fold's statements for one tally table, names from the model; the incident is parameter 0.</summary>
+    private sealed class FoldSql(StoreNames n, string key)
+    {
+        private readonly string incident = n.Column("IncidentId");
+        private readonly string delta = n.Column("Delta");
+        private readonly string columns = $"{n.Column("IncidentId")}, {n.Column("Channel")}, {n.Column(key)}";
+
+        public string MoveInOneStatement =>
+            $"WITH moved AS (DELETE FROM {n.Table} WHERE {incident} = {{0}} RETURNING {columns}, {delta}) "
+            + $"INSERT INTO {n.Table} ({columns}, {delta}) SELECT {columns}, sum({delta}) FROM moved "
+            + $"GROUP BY {columns} HAVING sum({delta}) <> 0";
+
+        public string InsertSums =>
+            $"INSERT INTO {n.Table} ({columns}, {delta}) SELECT {columns}, sum({delta}) FROM {n.Table} WHERE {incident} = {{0}} "
+            + $"GROUP BY {columns} HAVING sum({delta}) <> 0 RETURNING {n.Column("Id")} AS \"Value\"";
+
+        /// <summary>The ids are the database's own (just returned), never input.</summary>
+        public string DeleteAllBut(List<long> keep) =>
+            $"DELETE FROM {n.Table} WHERE {incident} = {{0}}"
+            + (keep.Count == 0 ? "" : $" AND {n.Column("Id")} NOT IN ({string.Join(", ", keep)})");
     }
 }

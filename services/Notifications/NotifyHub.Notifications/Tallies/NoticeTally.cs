@@ -45,8 +45,8 @@ public sealed class NoticeHourTally
 
     public required string Channel { get; init; }
 
-    /// <summary>The start of the hour, in UTC ticks, as the notifications table stores times.</summary>
-    public long Hour { get; init; }
+    /// <summary>The hour the notice was sent in, <c>yyyy-MM-dd HH</c> in UTC (sorts as it reads).</summary>
+    public required string Hour { get; init; }
 
     public long Delta { get; init; }
 
@@ -57,6 +57,7 @@ public sealed class NoticeHourTally
             tally.ToTable("notice_hour_tallies");
             tally.HasKey(t => t.Id);
             tally.Property(t => t.Channel).HasMaxLength(10);
+            tally.Property(t => t.Hour).HasMaxLength(13);
             tally.HasIndex(t => new { t.IncidentId, t.Hour });
         }
     }

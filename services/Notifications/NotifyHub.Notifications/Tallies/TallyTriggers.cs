@@ -4,14 +4,15 @@ namespace NotifyHub.Notifications.Tallies;
 /// The triggers that write <see cref="NoticeTally"/> and <see cref="NoticeHourTally"/> rows, created by the
 /// <c>NoticeTallies</c> migration of each provider, which also counts the notifications already there. PostgreSQL
 /// runs one trigger per statement over its transition tables, so a claim of 500 notifications writes a few tally rows,
-/// not a thousand; SQLite (the embedded default, one writer) has row triggers only. Times are UTC ticks, so an hour's
-/// start is the sent time less its remainder of 36,000,000,000 ticks.
+/// not a thousand; SQLite (the embedded default, one writer) has row triggers only. An hour is written as
+/// <c>yyyy-MM-dd HH</c> in UTC: PostgreSQL formats its timestamp, SQLite (which stores times as ISO text in UTC)
+/// cuts the text after the hour.
 /// </summary>
 public static class TallyTriggers
 {
-    private static readonly string Hour = HourOf("");
+    private static string PgHour(string row) => $"to_char({row}\"SentAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')";
 
-    private static string HourOf(string row) => $"{row}\"SentAt\" - {row}\"SentAt\" % 36000000000";
+    private static string SqliteHour(string row) => $"substr({row}\"SentAt\", 1, 13)";
 
     public static string PostgreSqlUp =>
         Function("tally_inserted_notices", [("entering", 1)])
@@ -25,7 +26,7 @@ public static class TallyTriggers
         CREATE TRIGGER notice_tallies_delete AFTER DELETE ON notifications.notifications
             REFERENCING OLD TABLE AS leaving FOR EACH STATEMENT EXECUTE FUNCTION notifications.tally_deleted_notices();
         """
-        + Seed("notifications.");
+        + Seed("notifications.", PgHour(""));
 
     public const string PostgreSqlDown = """
         DROP TRIGGER notice_tallies_insert ON notifications.notifications;
@@ -40,7 +41,7 @@ public static class TallyTriggers
         CREATE TRIGGER notice_tallies_insert AFTER INSERT ON notifications BEGIN
             INSERT INTO notice_tallies ("IncidentId", "Channel", "Status", "Delta") VALUES (NEW."IncidentId", NEW."Channel", NEW."Status", 1);
             INSERT INTO notice_hour_tallies ("IncidentId", "Channel", "Hour", "Delta")
-                SELECT NEW."IncidentId", NEW."Channel", {HourOf("NEW.")}, 1 WHERE NEW."SentAt" IS NOT NULL;
+                SELECT NEW."IncidentId", NEW."Channel", {SqliteHour("NEW.")}, 1 WHERE NEW."SentAt" IS NOT NULL;
         END;
         CREATE TRIGGER notice_tallies_status AFTER UPDATE OF "Status" ON notifications WHEN OLD."Status" IS NOT NEW."Status" BEGIN
             INSERT INTO notice_tallies ("IncidentId", "Channel", "Status", "Delta")
@@ -48,16 +49,16 @@ public static class TallyTriggers
         END;
         CREATE TRIGGER notice_tallies_sent AFTER UPDATE OF "SentAt" ON notifications WHEN OLD."SentAt" IS NOT NEW."SentAt" BEGIN
             INSERT INTO notice_hour_tallies ("IncidentId", "Channel", "Hour", "Delta")
-                SELECT OLD."IncidentId", OLD."Channel", {HourOf("OLD.")}, -1 WHERE OLD."SentAt" IS NOT NULL;
+                SELECT OLD."IncidentId", OLD."Channel", {SqliteHour("OLD.")}, -1 WHERE OLD."SentAt" IS NOT NULL;
             INSERT INTO notice_hour_tallies ("IncidentId", "Channel", "Hour", "Delta")
-                SELECT NEW."IncidentId", NEW."Channel", {HourOf("NEW.")}, 1 WHERE NEW."SentAt" IS NOT NULL;
+                SELECT NEW."IncidentId", NEW."Channel", {SqliteHour("NEW.")}, 1 WHERE NEW."SentAt" IS NOT NULL;
         END;
         CREATE TRIGGER notice_tallies_delete AFTER DELETE ON notifications BEGIN
             INSERT INTO notice_tallies ("IncidentId", "Channel", "Status", "Delta") VALUES (OLD."IncidentId", OLD."Channel", OLD."Status", -1);
             INSERT INTO notice_hour_tallies ("IncidentId", "Channel", "Hour", "Delta")
-                SELECT OLD."IncidentId", OLD."Channel", {HourOf("OLD.")}, -1 WHERE OLD."SentAt" IS NOT NULL;
+                SELECT OLD."IncidentId", OLD."Channel", {SqliteHour("OLD.")}, -1 WHERE OLD."SentAt" IS NOT NULL;
         END;
-        """ + Seed("");
+        """ + Seed("", SqliteHour(""));
 
     public const string SqliteDown = """
         DROP TRIGGER notice_tallies_insert;
@@ -72,7 +73,7 @@ public static class TallyTriggers
         var statuses = string.Join(" UNION ALL ", sources.Select(s =>
             $"SELECT \"IncidentId\", \"Channel\", \"Status\", {s.Sign} AS d FROM {s.Table}"));
         var hours = string.Join(" UNION ALL ", sources.Select(s =>
-            $"SELECT \"IncidentId\", \"Channel\", {Hour} AS h, {s.Sign} AS d FROM {s.Table} WHERE \"SentAt\" IS NOT NULL"));
+            $"SELECT \"IncidentId\", \"Channel\", {PgHour("")} AS h, {s.Sign} AS d FROM {s.Table} WHERE \"SentAt\" IS NOT NULL"));
         return $"""
             CREATE FUNCTION notifications.{name}() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -87,12 +88,12 @@ public static class TallyTriggers
     }
 
     /// <summary>The notifications that exist when the triggers are created, counted once.</summary>
-    private static string Seed(string schema) => $"""
+    private static string Seed(string schema, string hour) => $"""
 
         INSERT INTO {schema}notice_tallies ("IncidentId", "Channel", "Status", "Delta")
             SELECT "IncidentId", "Channel", "Status", count(*) FROM {schema}notifications GROUP BY "IncidentId", "Channel", "Status";
         INSERT INTO {schema}notice_hour_tallies ("IncidentId", "Channel", "Hour", "Delta")
-            SELECT "IncidentId", "Channel", {Hour}, count(*) FROM {schema}notifications WHERE "SentAt" IS NOT NULL
-            GROUP BY "IncidentId", "Channel", {Hour};
+            SELECT "IncidentId", "Channel", {hour}, count(*) FROM {schema}notifications WHERE "SentAt" IS NOT NULL
+            GROUP BY "IncidentId", "Channel", {hour};
         """;
 }

@@ -1,6 +1,7 @@
 using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Tallies;
+using System.Globalization;
 
 namespace NotifyHub.Notifications.Pages.Notices;
 
@@ -18,13 +19,15 @@ public sealed class NoticesSentByHour(NoticeTallies tallies, TimeProvider clock)
         var now = clock.GetUtcNow();
         var thisHour = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
         var from = thisHour.AddHours(1 - Hours);
-        var rows = await tallies.SentAsync(incidentId, from.UtcTicks, ct);
+        var rows = await tallies.SentAsync(incidentId, HourKey(from), ct);
         return [.. Enumerable.Range(0, Hours).Select(i =>
         {
             var hour = from.AddHours(i);
-            IReadOnlyDictionary<Channel, long> sent = rows.Where(r => r.Hour == hour.UtcTicks)
+            IReadOnlyDictionary<Channel, long> sent = rows.Where(r => r.Hour == HourKey(hour))
                 .ToDictionary(r => WireCode<Channel>.Parse(r.Channel), r => r.Count);
             return (hour, sent);
         })];
     }
+
+    private static string HourKey(DateTimeOffset hour) => hour.ToString("yyyy-MM-dd HH", CultureInfo.InvariantCulture);
 }

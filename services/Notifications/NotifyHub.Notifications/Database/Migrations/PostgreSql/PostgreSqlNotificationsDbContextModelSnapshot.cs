@@ -244,7 +244,18 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
 
                     b.HasIndex("IncidentId", "SentAt", "Channel");
 
-                    b.ToTable("notifications", "notifications");
+                    b.ToTable("notifications", "notifications", t =>
+                        {
+                            t.HasTrigger("notice_tallies_delete");
+
+                            t.HasTrigger("notice_tallies_insert");
+
+                            t.HasTrigger("notice_tallies_sent");
+
+                            t.HasTrigger("notice_tallies_status");
+
+                            t.HasTrigger("notice_tallies_update");
+                        });
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Delivery.Suppression", b =>
@@ -487,6 +498,68 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.HasKey("TemplateId", "Language");
 
                     b.ToTable("proof_approvals", "notifications");
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.NoticeHourTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hour")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Hour");
+
+                    b.ToTable("notice_hour_tallies", "notifications");
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.NoticeTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("notice_tallies", "notifications");
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>

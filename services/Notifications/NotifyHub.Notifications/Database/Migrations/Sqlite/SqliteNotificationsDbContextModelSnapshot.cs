@@ -235,7 +235,18 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
 
                     b.HasIndex("IncidentId", "SentAt", "Channel");
 
-                    b.ToTable("notifications", (string)null);
+                    b.ToTable("notifications", null, t =>
+                        {
+                            t.HasTrigger("notice_tallies_delete");
+
+                            t.HasTrigger("notice_tallies_insert");
+
+                            t.HasTrigger("notice_tallies_sent");
+
+                            t.HasTrigger("notice_tallies_status");
+
+                            t.HasTrigger("notice_tallies_update");
+                        });
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Delivery.Suppression", b =>
@@ -474,6 +485,64 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.HasKey("TemplateId", "Language");
 
                     b.ToTable("proof_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.NoticeHourTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hour")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Hour");
+
+                    b.ToTable("notice_hour_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.NoticeTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("notice_tallies", (string)null);
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>
