@@ -20,8 +20,7 @@ internal static class DashboardQueries
         {
             await using var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
-            var notices = await TimeAsync(() => NoticeFigures.ReadAsync(provider.GetRequiredService<NotificationsDbContext>(),
-                provider.GetRequiredService<NotifyHub.Notifications.Tallies.NoticeTallies>(), provider.GetRequiredService<NoticesSentByHour>(),
+            var notices = await TimeAsync(() => NoticeFigures.ReadAsync(provider.GetRequiredService<NotifyHub.Notifications.Tallies.NoticeTallies>(), provider.GetRequiredService<NoticesSentByHour>(),
                 incident, CancellationToken.None));
             var calls = await TimeAsync(() => provider.GetRequiredService<IncidentCallActivity>().ReadAsync(incident, CancellationToken.None));
             var facts = await TimeAsync(() => FactsReader.ReadAsync(provider.GetRequiredService<RegulatorDbContext>(), incident, CancellationToken.None));

@@ -6,6 +6,7 @@ using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Pages.Notices;
 using NotifyHub.Notifications.Tallies;
+using NotifyHub.Privacy.Purposes;
 using NotifyHub.Notifications.Tests.Support;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Parties;
@@ -40,8 +41,7 @@ public sealed class Dashboard_figures
         await app.WaitForCampaignAsync(campaign, seconds: 60);
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var figures = await NoticeFigures.ReadAsync(scope.ServiceProvider.GetRequiredService<Database.NotificationsDbContext>(),
-            scope.ServiceProvider.GetRequiredService<NoticeTallies>(), scope.ServiceProvider.GetRequiredService<NoticesSentByHour>(),
+        var figures = await NoticeFigures.ReadAsync(scope.ServiceProvider.GetRequiredService<NoticeTallies>(), scope.ServiceProvider.GetRequiredService<NoticesSentByHour>(),
             incident, CancellationToken.None);
 
         figures.People.ShouldBe(17);
@@ -102,6 +102,14 @@ public sealed class Dashboard_figures
         sent.ShouldBe(recount, ignoreOrder: true);
         sent.Sum(s => s.Count).ShouldBe(8 + 5 + 0, "10 emails less 2 deleted, 5 SMS (failed later, but they were sent)");
         sent.Where(s => s.Channel == "email" && s.Hour == HourOf(earlier)).Sum(s => s.Count).ShouldBe(3, "3 emails moved 5 hours back");
+
+        // People: each arrived as an email and (half of them) an SMS projection, in messages consumed side by side.
+        (await tallies.PeopleAsync(incident, default)).ShouldBe(10);
+        await db.AffectedParties.Where(p => p.IncidentId == incident && p.Purpose == Purpose.Sms).ExecuteDeleteAsync();
+        (await tallies.PeopleAsync(incident, default)).ShouldBe(10, "everyone still has an email projection");
+        var leaving = await db.AffectedParties.AsNoTracking().Where(p => p.IncidentId == incident).Select(p => p.PersonId).FirstAsync();
+        await db.AffectedParties.Where(p => p.IncidentId == incident && p.PersonId == leaving).ExecuteDeleteAsync();
+        (await tallies.PeopleAsync(incident, default)).ShouldBe(9, "one person's last projection is gone");
     }
 
     private static string HourOf(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH", CultureInfo.InvariantCulture);

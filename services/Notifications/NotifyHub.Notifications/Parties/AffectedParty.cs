@@ -34,7 +34,13 @@ public sealed class AffectedParty
     {
         public void Configure(EntityTypeBuilder<AffectedParty> party)
         {
-            party.ToTable("affected_parties");
+            // Triggers count the incident's people (Tallies/PeopleTallyTriggers.cs); declared so that EF does not read
+            // generated values with RETURNING on SQLite, which triggers forbid.
+            party.ToTable("affected_parties", t =>
+            {
+                t.HasTrigger("people_tallies_insert");
+                t.HasTrigger("people_tallies_delete");
+            });
             party.HasKey(p => p.Id);
             party.Property(p => p.Purpose).HasConversion(p => p.Code(), s => PurposeCodes.Parse(s)).HasMaxLength(20);
             party.Property(p => p.Language).HasMaxLength(35);

@@ -54,7 +54,7 @@ public sealed class IndexModel(NotificationsDbContext db, NoticeTallies tallies,
             return NotFound();
         }
 
-        Show(await NoticeFigures.ReadAsync(db, tallies, sentByHour, Id, ct));
+        Show(await NoticeFigures.ReadAsync(tallies, sentByHour, Id, ct));
         Campaigns = await mediator.Send(new ListCampaigns(Id, new PageRequest(0, PageRequest.MaxTake)), ct);
         return Page();
     }
@@ -67,7 +67,7 @@ public sealed class IndexModel(NotificationsDbContext db, NoticeTallies tallies,
     {
         var id = Id;
         Show(await live.GetAsync($"notices:{id}", LiveFor, (services, token) => NoticeFigures.ReadAsync(
-            services.GetRequiredService<NotificationsDbContext>(), services.GetRequiredService<NoticeTallies>(),
+            services.GetRequiredService<NoticeTallies>(),
             services.GetRequiredService<NoticesSentByHour>(), id, token), ct));
         return Partial("_Notices", this);
     }

@@ -16,10 +16,9 @@ public sealed record NoticeFigures(
     IReadOnlyList<NoticeFigures.StatusCount> Counts,
     IReadOnlyList<(DateTimeOffset Hour, IReadOnlyDictionary<Channel, long> Sent)> SentByHour)
 {
-    public static async Task<NoticeFigures> ReadAsync(NotificationsDbContext db, NoticeTallies tallies, NoticesSentByHour sentByHour,
-        Guid incidentId, CancellationToken ct)
+    public static async Task<NoticeFigures> ReadAsync(NoticeTallies tallies, NoticesSentByHour sentByHour, Guid incidentId, CancellationToken ct)
     {
-        var people = await db.AffectedParties.Where(p => p.IncidentId == incidentId).Select(p => p.PersonId).Distinct().CountAsync(ct);
+        var people = (int)await tallies.PeopleAsync(incidentId, ct);
         var counts = (await tallies.CountsAsync(incidentId, ct))
             .Select(c => new StatusCount(WireCode<Channel>.Parse(c.Channel), WireCode<DeliveryStatus>.Parse(c.Status), (int)c.Count)).ToList();
         return new NoticeFigures(people, counts, await sentByHour.ReadAsync(incidentId, ct));

@@ -380,7 +380,12 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.HasIndex("IncidentId", "PersonId", "Purpose")
                         .IsUnique();
 
-                    b.ToTable("affected_parties", "notifications");
+                    b.ToTable("affected_parties", "notifications", t =>
+                        {
+                            t.HasTrigger("people_tallies_delete");
+
+                            t.HasTrigger("people_tallies_insert");
+                        });
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Preferences.ContactPreference", b =>
@@ -500,6 +505,19 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.ToTable("proof_approvals", "notifications");
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.KnownPerson", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IncidentId", "PersonId");
+
+                    b.ToTable("known_people", "notifications");
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Tallies.NoticeHourTally", b =>
                 {
                     b.Property<long>("Id")
@@ -560,6 +578,27 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     b.HasIndex("IncidentId");
 
                     b.ToTable("notice_tallies", "notifications");
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.PeopleTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("people_tallies", "notifications");
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>

@@ -367,7 +367,12 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.HasIndex("IncidentId", "PersonId", "Purpose")
                         .IsUnique();
 
-                    b.ToTable("affected_parties", (string)null);
+                    b.ToTable("affected_parties", null, t =>
+                        {
+                            t.HasTrigger("people_tallies_delete");
+
+                            t.HasTrigger("people_tallies_insert");
+                        });
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Preferences.ContactPreference", b =>
@@ -487,6 +492,19 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.ToTable("proof_approvals", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.KnownPerson", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "PersonId");
+
+                    b.ToTable("known_people", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Tallies.NoticeHourTally", b =>
                 {
                     b.Property<long>("Id")
@@ -543,6 +561,25 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.HasIndex("IncidentId");
 
                     b.ToTable("notice_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.PeopleTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("people_tallies", (string)null);
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>

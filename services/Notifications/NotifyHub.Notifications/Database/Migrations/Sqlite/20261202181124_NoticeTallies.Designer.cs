@@ -11,7 +11,7 @@ using NotifyHub.Notifications.Database;
 namespace NotifyHub.Notifications.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationsDbContext))]
-    [Migration("20261202172248_NoticeTallies")]
+    [Migration("20261202181124_NoticeTallies")]
     partial class NoticeTallies
     {
         /// <inheritdoc />
@@ -370,7 +370,12 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.HasIndex("IncidentId", "PersonId", "Purpose")
                         .IsUnique();
 
-                    b.ToTable("affected_parties", (string)null);
+                    b.ToTable("affected_parties", null, t =>
+                        {
+                            t.HasTrigger("people_tallies_delete");
+
+                            t.HasTrigger("people_tallies_insert");
+                        });
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Preferences.ContactPreference", b =>
@@ -490,6 +495,19 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.ToTable("proof_approvals", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.KnownPerson", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "PersonId");
+
+                    b.ToTable("known_people", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.Notifications.Tallies.NoticeHourTally", b =>
                 {
                     b.Property<long>("Id")
@@ -546,6 +564,25 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
                     b.HasIndex("IncidentId");
 
                     b.ToTable("notice_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("NotifyHub.Notifications.Tallies.PeopleTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("people_tallies", (string)null);
                 });
 
             modelBuilder.Entity("NotifyHub.Notifications.Templates.Template", b =>

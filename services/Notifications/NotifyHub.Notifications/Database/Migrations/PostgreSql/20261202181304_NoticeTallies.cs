@@ -14,6 +14,19 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "known_people",
+                schema: "notifications",
+                columns: table => new
+                {
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_known_people", x => new { x.IncidentId, x.PersonId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notice_hour_tallies",
                 schema: "notifications",
                 columns: table => new
@@ -47,6 +60,21 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                     table.PrimaryKey("PK_notice_tallies", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "people_tallies",
+                schema: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Delta = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people_tallies", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_notice_hour_tallies_IncidentId_Hour",
                 schema: "notifications",
@@ -59,14 +87,26 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
                 table: "notice_tallies",
                 column: "IncidentId");
 
-            // The triggers that keep the tallies, and the notifications already there counted once.
+            migrationBuilder.CreateIndex(
+                name: "IX_people_tallies_IncidentId",
+                schema: "notifications",
+                table: "people_tallies",
+                column: "IncidentId");
+
+            // The triggers that keep the tallies, and what is already there counted once.
             migrationBuilder.Sql(TallyTriggers.PostgreSqlUp);
+            migrationBuilder.Sql(PeopleTallyTriggers.PostgreSqlUp);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(TallyTriggers.PostgreSqlDown);
+            migrationBuilder.Sql(PeopleTallyTriggers.PostgreSqlDown);
+
+            migrationBuilder.DropTable(
+                name: "known_people",
+                schema: "notifications");
 
             migrationBuilder.DropTable(
                 name: "notice_hour_tallies",
@@ -74,6 +114,10 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "notice_tallies",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "people_tallies",
                 schema: "notifications");
         }
     }
