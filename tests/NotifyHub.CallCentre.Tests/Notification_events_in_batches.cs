@@ -1,9 +1,9 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NotifyHub.Contracts.Notifications;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.CallCentre.Notifications;
+using NotifyHub.Contracts.Notifications;
 using NotifyHub.Testing;
 
 namespace NotifyHub.CallCentre.Tests;
