@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
 using NotifyHub.BuildingBlocks.Database;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.CallCentre.Assignments;
 using NotifyHub.CallCentre.Callbacks;
@@ -35,9 +36,9 @@ public sealed class CallCentreModule : IModule
             .AddConsumer<IncidentOpenedConsumer>()
             .AddConsumer<IncidentClosedConsumer>()
             .AddConsumer<CallCentrePartiesProjectedConsumer>()
-            .AddConsumer<NotificationSentConsumer>()
-            .AddConsumer<NotificationDeliveredConsumer>()
-            .AddConsumer<NotificationFailedConsumer>()
+            .AddConsumer<NotificationSentConsumer, BatchConsumerDefinition<NotificationSentConsumer>>()
+            .AddConsumer<NotificationDeliveredConsumer, BatchConsumerDefinition<NotificationDeliveredConsumer>>()
+            .AddConsumer<NotificationFailedConsumer, BatchConsumerDefinition<NotificationFailedConsumer>>()
             .AddConsumer<PortalCallbackRequestedConsumer>();
 
         var services = module.Services;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.BuildingBlocks.Modules;
 using NotifyHub.Portal.Actions;
 using NotifyHub.Portal.Callbacks;
@@ -26,9 +27,9 @@ public sealed class PortalModule : IModule
             .AddConsumer<IncidentOpenedConsumer>()
             .AddConsumer<IncidentClosedConsumer>()
             .AddConsumer<PortalPartiesProjectedConsumer>()
-            .AddConsumer<NotificationSentConsumer>()
-            .AddConsumer<NotificationDeliveredConsumer>()
-            .AddConsumer<NotificationFailedConsumer>()
+            .AddConsumer<NotificationSentConsumer, BatchConsumerDefinition<NotificationSentConsumer>>()
+            .AddConsumer<NotificationDeliveredConsumer, BatchConsumerDefinition<NotificationDeliveredConsumer>>()
+            .AddConsumer<NotificationFailedConsumer, BatchConsumerDefinition<NotificationFailedConsumer>>()
             .AddConsumer<CallbackRequestedConsumer>();
 
         var services = module.Services;

@@ -5,9 +5,10 @@ using NotifyHub.Contracts.Notifications;
 
 namespace NotifyHub.CallCentre.Notifications;
 
-public sealed class NotificationDeliveredConsumer(CallCentreDbContext db) : IdempotentConsumer<NotificationDelivered, CallCentreDbContext>(db)
+/// <summary>Keeps each notification's latest state (ids only): the case's history and the supervisor's call forecast. In batches, one transaction each.</summary>
+public sealed class NotificationDeliveredConsumer(CallCentreDbContext db) : IdempotentBatchConsumer<NotificationDelivered, CallCentreDbContext>(db)
 {
-    protected override Task HandleAsync(NotificationDelivered message, ConsumeContext<NotificationDelivered> context) =>
-        NotificationHistory.RecordAsync(Db, message.NotificationId, message.IncidentId, message.PersonId, message.Channel,
-            "delivered", message.DeliveredAt, context.CancellationToken);
+    protected override Task HandleAsync(IReadOnlyList<NotificationDelivered> messages, ConsumeContext<Batch<NotificationDelivered>> context) =>
+        NotificationHistory.RecordAsync(Db, messages.Select(m => new NotificationEvent(m.NotificationId, m.IncidentId, m.PersonId, m.Channel,
+            "delivered", m.DeliveredAt)).ToList(), context.CancellationToken);
 }

@@ -5,9 +5,10 @@ using NotifyHub.Contracts.Notifications;
 
 namespace NotifyHub.CallCentre.Notifications;
 
-public sealed class NotificationFailedConsumer(CallCentreDbContext db) : IdempotentConsumer<NotificationFailed, CallCentreDbContext>(db)
+/// <summary>Keeps each notification's latest state (ids only): the case's history and the supervisor's call forecast. In batches, one transaction each.</summary>
+public sealed class NotificationFailedConsumer(CallCentreDbContext db) : IdempotentBatchConsumer<NotificationFailed, CallCentreDbContext>(db)
 {
-    protected override Task HandleAsync(NotificationFailed message, ConsumeContext<NotificationFailed> context) =>
-        NotificationHistory.RecordAsync(Db, message.NotificationId, message.IncidentId, message.PersonId, message.Channel,
-            "failed", message.FailedAt, context.CancellationToken);
+    protected override Task HandleAsync(IReadOnlyList<NotificationFailed> messages, ConsumeContext<Batch<NotificationFailed>> context) =>
+        NotificationHistory.RecordAsync(Db, messages.Select(m => new NotificationEvent(m.NotificationId, m.IncidentId, m.PersonId, m.Channel,
+            "failed", m.FailedAt)).ToList(), context.CancellationToken);
 }

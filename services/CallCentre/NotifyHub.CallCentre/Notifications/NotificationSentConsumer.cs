@@ -5,10 +5,10 @@ using NotifyHub.Contracts.Notifications;
 
 namespace NotifyHub.CallCentre.Notifications;
 
-/// <summary>Keeps each notification's latest state (ids only): the case's history and the supervisor's call forecast.</summary>
-public sealed class NotificationSentConsumer(CallCentreDbContext db) : IdempotentConsumer<NotificationSent, CallCentreDbContext>(db)
+/// <summary>Keeps each notification's latest state (ids only): the case's history and the supervisor's call forecast. In batches, one transaction each.</summary>
+public sealed class NotificationSentConsumer(CallCentreDbContext db) : IdempotentBatchConsumer<NotificationSent, CallCentreDbContext>(db)
 {
-    protected override Task HandleAsync(NotificationSent message, ConsumeContext<NotificationSent> context) =>
-        NotificationHistory.RecordAsync(Db, message.NotificationId, message.IncidentId, message.PersonId, message.Channel,
-            "sent", message.SentAt, context.CancellationToken);
+    protected override Task HandleAsync(IReadOnlyList<NotificationSent> messages, ConsumeContext<Batch<NotificationSent>> context) =>
+        NotificationHistory.RecordAsync(Db, messages.Select(m => new NotificationEvent(m.NotificationId, m.IncidentId, m.PersonId, m.Channel,
+            "sent", m.SentAt)).ToList(), context.CancellationToken);
 }

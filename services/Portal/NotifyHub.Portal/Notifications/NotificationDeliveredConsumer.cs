@@ -5,10 +5,10 @@ using NotifyHub.Portal.Database;
 
 namespace NotifyHub.Portal.Notifications;
 
-/// <summary>What the status page shows under "what we sent you": ids, channel, status and time only.</summary>
-public sealed class NotificationDeliveredConsumer(PortalDbContext db) : IdempotentConsumer<NotificationDelivered, PortalDbContext>(db)
+/// <summary>What the status page shows under "what we sent you": ids, channel, status and time only. In batches, one transaction each.</summary>
+public sealed class NotificationDeliveredConsumer(PortalDbContext db) : IdempotentBatchConsumer<NotificationDelivered, PortalDbContext>(db)
 {
-    protected override Task HandleAsync(NotificationDelivered message, ConsumeContext<NotificationDelivered> context) =>
-        NotificationLog.RecordAsync(Db, message.NotificationId, message.IncidentId, message.PersonId, message.Channel,
-            "delivered", message.DeliveredAt, context.CancellationToken);
+    protected override Task HandleAsync(IReadOnlyList<NotificationDelivered> messages, ConsumeContext<Batch<NotificationDelivered>> context) =>
+        NotificationLog.RecordAsync(Db, messages.Select(m => new NotificationEvent(m.NotificationId, m.IncidentId, m.PersonId, m.Channel,
+            "delivered", m.DeliveredAt)).ToList(), context.CancellationToken);
 }

@@ -5,10 +5,10 @@ using NotifyHub.Portal.Database;
 
 namespace NotifyHub.Portal.Notifications;
 
-/// <summary>What the status page shows under "what we sent you": ids, channel, status and time only.</summary>
-public sealed class NotificationFailedConsumer(PortalDbContext db) : IdempotentConsumer<NotificationFailed, PortalDbContext>(db)
+/// <summary>What the status page shows under "what we sent you": ids, channel, status and time only. In batches, one transaction each.</summary>
+public sealed class NotificationFailedConsumer(PortalDbContext db) : IdempotentBatchConsumer<NotificationFailed, PortalDbContext>(db)
 {
-    protected override Task HandleAsync(NotificationFailed message, ConsumeContext<NotificationFailed> context) =>
-        NotificationLog.RecordAsync(Db, message.NotificationId, message.IncidentId, message.PersonId, message.Channel,
-            "failed", message.FailedAt, context.CancellationToken);
+    protected override Task HandleAsync(IReadOnlyList<NotificationFailed> messages, ConsumeContext<Batch<NotificationFailed>> context) =>
+        NotificationLog.RecordAsync(Db, messages.Select(m => new NotificationEvent(m.NotificationId, m.IncidentId, m.PersonId, m.Channel,
+            "failed", m.FailedAt)).ToList(), context.CancellationToken);
 }
