@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NotifyHub.Portal.Database;
 using NotifyHub.Portal.Notifications;
 using NotifyHub.Portal.People;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace NotifyHub.Portal.Status;
 
@@ -28,9 +30,12 @@ internal static class PeopleLookup
     /// <summary>Open incidents per compiled query (two parameters each, within EF Core's limit of sixteen with the three others).</summary>
     public const int Size = 4;
 
-    private static readonly Func<PortalDbContext, Guid, byte[], Guid, byte[], Guid, byte[], Guid, byte[], byte[], DateTimeOffset, int,
-        IAsyncEnumerable<Candidate>>?[] Compiled = new Func<PortalDbContext, Guid, byte[], Guid, byte[], Guid, byte[], Guid, byte[], byte[],
-        DateTimeOffset, int, IAsyncEnumerable<Candidate>>?[Size + 1];
+    /// <summary>
+    /// Per model: a compiled query runs only against the model it was compiled for, and one process can hold several
+    /// (a PostgreSQL and a SQLite host side by side in the tests).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<PortalDbContext, Guid, byte[], Guid, byte[], Guid, byte[], Guid, byte[], byte[],
+        DateTimeOffset, int, IAsyncEnumerable<Candidate>>?[]> Compiled = [];
 
     /// <summary>Every candidate for the probes (all open incidents are searched), in one round trip per four incidents.</summary>
     public static async Task<List<Candidate>> FindAsync(PortalDbContext db, IReadOnlyList<Probe> probes, byte[] clientKey,
@@ -40,7 +45,9 @@ internal static class PeopleLookup
         for (var from = 0; from < probes.Count; from += Size)
         {
             var count = Math.Min(Size, probes.Count - from);
-            var query = Compiled[count] ??= EF.CompileAsyncQuery(Build(count));
+            var compiled = Compiled.GetValue(db.Model, _ => new Func<PortalDbContext, Guid, byte[], Guid, byte[], Guid, byte[], Guid, byte[], byte[],
+                DateTimeOffset, int, IAsyncEnumerable<Candidate>>?[Size + 1]);
+            var query = compiled[count] ??= EF.CompileAsyncQuery(Build(count));
             // Slots past `count` repeat the first probe; the query compiled for `count` never reads them.
             Probe At(int i) => probes[from + (i < count ? i : 0)];
             var rows = query(db, At(0).Incident, At(0).Index, At(1).Incident, At(1).Index, At(2).Incident, At(2).Index, At(3).Incident,
