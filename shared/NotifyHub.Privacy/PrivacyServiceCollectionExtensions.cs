@@ -41,7 +41,9 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddSingleton<AuditGroupCommit>();
 
         // Scoped: each works through the scope's PrivacyDbContext.
-        services.TryAddScoped<KeyStore>();
+        services.TryAddScoped(sp => new KeyStore(
+            () => sp.GetRequiredService<PrivacyDbContext>(), sp.GetRequiredService<IRootKeyProvider>(),
+            sp.GetRequiredService<DataKeyCache>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<FieldCipher>();
         services.TryAddScoped<BlindIndexer>();
         services.TryAddScoped<ProjectionBuilder>();

@@ -35,6 +35,7 @@ public sealed class PortalModule : IModule
         var services = module.Services;
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OpenIncidents>();
+        services.AddScoped<RequestPortalDb>();
         services.AddScoped<PortalThrottle>();
         services.AddSingleton<ClientKeyGate>();
         services.AddSingleton<PortalReadContexts>();

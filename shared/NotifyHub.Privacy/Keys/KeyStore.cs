@@ -5,11 +5,20 @@ namespace NotifyHub.Privacy.Keys;
 /// <summary>
 /// The key hierarchy's store: creates, finds, rotates and destroys data keys, keeping them only
 /// wrapped by the root key. Scoped (it uses the scope's <see cref="PrivacyDbContext"/>); the
-/// unwrapped keys live in the process-wide <see cref="DataKeyCache"/>.
+/// unwrapped keys live in the process-wide <see cref="DataKeyCache"/>. The context is taken from the scope only
+/// when a key is not in the cache: most calls (a hot path's index or decrypt) never touch the database, and building
+/// a context per request for them was a measurable share of a portal status check.
 /// </summary>
-public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKeyCache cache, TimeProvider time)
+public sealed class KeyStore(Func<PrivacyDbContext> openDb, IRootKeyProvider roots, DataKeyCache cache, TimeProvider time)
 {
-    private DbSet<StoredKey> Keys => db.Set<StoredKey>();
+    public KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKeyCache cache, TimeProvider time)
+        : this(() => db, roots, cache, time)
+    {
+    }
+
+    private PrivacyDbContext Db => field ??= openDb();
+
+    private DbSet<StoredKey> Keys => Db.Set<StoredKey>();
 
     /// <summary>The key new data is written with, created at version 1 on first use.</summary>
     /// <exception cref="KeyDestroyedException">The owner's key was destroyed: it never gets a new one.</exception>
@@ -82,7 +91,7 @@ public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKe
             throw new ArgumentException("The new root key needs an id of its own, so rows show which root wrapped them.", nameof(newRoot));
         }
 
-        return await db.InTransactionAsync(async ct =>
+        return await Db.InTransactionAsync(async ct =>
         {
             var live = await Keys.Where(k => k.WrappedMaterial != null).ToListAsync(ct);
             try
@@ -93,12 +102,12 @@ public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKe
                     stored.RootKeyId = newRoot.Id;
                 }
 
-                await db.SaveChangesAsync(ct);
+                await Db.SaveChangesAsync(ct);
                 return live.Count;
             }
             finally
             {
-                live.ForEach(k => db.Entry(k).State = EntityState.Detached);
+                live.ForEach(k => Db.Entry(k).State = EntityState.Detached);
             }
         }, cancellationToken);
     }
@@ -115,12 +124,12 @@ public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKe
             throw new InvalidOperationException("The audit chain key is never destroyed: the audit log is evidence that must stay verifiable.");
         }
 
-        var destroyed = await db.InTransactionAsync(async ct =>
+        var destroyed = await Db.InTransactionAsync(async ct =>
         {
-            if (db.IsSqlite)
+            if (Db.IsSqlite)
             {
                 // Overwrite the freed bytes in the database file instead of leaving them in free pages.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
+                await Db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
             }
 
             var now = time.Now();
@@ -138,12 +147,12 @@ public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKe
                     row.DestroyedAt ??= now;
                 }
 
-                await db.SaveChangesAsync(ct);
+                await Db.SaveChangesAsync(ct);
                 return rows.Count;
             }
             finally
             {
-                rows.ForEach(k => db.Entry(k).State = EntityState.Detached);
+                rows.ForEach(k => Db.Entry(k).State = EntityState.Detached);
             }
         }, cancellationToken);
         cache.Destroy(ownerId, kind);
@@ -205,12 +214,12 @@ public sealed class KeyStore(PrivacyDbContext db, IRootKeyProvider roots, DataKe
         Keys.Add(stored);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
             return stored;
         }
         finally
         {
-            db.Entry(stored).State = EntityState.Detached;
+            Db.Entry(stored).State = EntityState.Detached;
         }
     }
 

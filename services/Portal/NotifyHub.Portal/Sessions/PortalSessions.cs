@@ -11,7 +11,7 @@ namespace NotifyHub.Portal.Sessions;
 /// Verified sessions: a random token handed to the visitor (API header or page cookie), its SHA-256 kept here,
 /// bound to the one person who answered, for <see cref="PortalOptions.SessionLifetime"/>.
 /// </summary>
-public sealed class PortalSessions(PortalDbContext db, SessionWriter writer, IOptions<PortalOptions> options, TimeProvider clock)
+public sealed class PortalSessions(RequestPortalDb request, SessionWriter writer, IOptions<PortalOptions> options, TimeProvider clock)
 {
     public const string Scheme = "Portal";
     /// <summary>The __Host- prefix makes browsers insist on Secure, Path=/ and no Domain: no subdomain can set or read it.</summary>
@@ -41,19 +41,19 @@ public sealed class PortalSessions(PortalDbContext db, SessionWriter writer, IOp
 
         var hash = Hash(token);
         var now = clock.GetUtcNow();
-        return await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.TokenHash == hash && s.ExpiresAt > now, ct);
+        return await request.Context.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.TokenHash == hash && s.ExpiresAt > now, ct);
     }
 
     public Task<int> EndAsync(string token, CancellationToken ct)
     {
         var hash = Hash(token);
-        return db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(ct);
+        return request.Context.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(ct);
     }
 
     public Task<int> PruneAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return db.Sessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        return request.Context.Sessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(ct);
     }
 
     public static string? TokenOf(HttpContext context)

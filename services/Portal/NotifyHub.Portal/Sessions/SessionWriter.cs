@@ -1,17 +1,20 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using NotifyHub.Portal.Database;
+using Npgsql;
+using NpgsqlTypes;
 using System.Threading.Channels;
 
 namespace NotifyHub.Portal.Sessions;
 
 /// <summary>
 /// Writes new sessions in group commits: a successful check waits until its session row is committed (the token must
-/// work on any instance at once), but the rows of checks arriving together share one transaction. Under load that
-/// turns a commit per check into a commit per batch; alone, a check waits for exactly one commit, as before.
+/// work on any instance at once), but the rows of checks arriving together share one statement (one transaction on
+/// SQLite). Under load that turns a commit per check into a commit per batch; alone, a check waits for exactly one
+/// commit, as before.
 /// A few writers run at once (one would stall every check whenever it waits for the CPU or the disk), and only while
 /// rows are waiting, so nothing runs between bursts.
 /// </summary>
-public sealed class SessionWriter(IServiceScopeFactory scopes)
+public sealed class SessionWriter(PortalReadContexts reads)
 {
     /// <summary>Rows per transaction: enough to absorb hundreds of concurrent checks, small enough for one round trip.</summary>
     private const int MaxBatch = 256;
@@ -79,10 +82,20 @@ public sealed class SessionWriter(IServiceScopeFactory scopes)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            db.Sessions.AddRange(batch.Select(p => p.Session));
-            await db.SaveChangesAsync(CancellationToken.None);
+            // A pooled context (no per-batch scope or options). On PostgreSQL the rows go in as one INSERT of arrays:
+            // a single statement commits by itself, and it bypasses SaveChanges, whose outbox hook woke the portal's
+            // outbox dispatcher for a poll (a transaction of its own) after every batch though a session publishes nothing.
+            await using var db = reads.Rent();
+            if (db.Database.IsNpgsql())
+            {
+                await InsertAsync(db, batch);
+            }
+            else
+            {
+                db.Sessions.AddRange(batch.Select(p => p.Session));
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
             batch.ForEach(p => p.Committed.TrySetResult());
         }
         catch (Exception e)
@@ -90,6 +103,26 @@ public sealed class SessionWriter(IServiceScopeFactory scopes)
             // Every check waiting on this batch learns the outcome.
             batch.ForEach(p => p.Committed.TrySetException(e));
         }
+    }
+
+    private static Task<int> InsertAsync(PortalDbContext db, List<Pending> batch)
+    {
+        // Times as UTC ticks, as the model stores every portal timestamp (Support/Timestamps.cs).
+        NpgsqlParameter Array<T>(string name, NpgsqlDbType type, Func<PortalSession, T> value) =>
+            new(name, NpgsqlDbType.Array | type) { Value = batch.Select(p => value(p.Session)).ToArray() };
+        return db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO portal.sessions ("TokenHash", "PersonId", "IncidentId", "CreatedAt", "ExpiresAt")
+            SELECT * FROM unnest(@hashes, @people, @incidents, @created, @expires)
+            """,
+            [
+                Array("hashes", NpgsqlDbType.Bytea, s => s.TokenHash),
+                Array("people", NpgsqlDbType.Uuid, s => s.PersonId),
+                Array("incidents", NpgsqlDbType.Uuid, s => s.IncidentId),
+                Array("created", NpgsqlDbType.Bigint, s => s.CreatedAt.UtcTicks),
+                Array("expires", NpgsqlDbType.Bigint, s => s.ExpiresAt.UtcTicks),
+            ],
+            CancellationToken.None);
     }
 
     private sealed record Pending(PortalSession Session, TaskCompletionSource Committed);

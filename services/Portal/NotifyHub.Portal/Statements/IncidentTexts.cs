@@ -19,13 +19,16 @@ public sealed class IncidentTexts(TimeProvider clock)
     private readonly ConcurrentDictionary<Guid, Entry> _texts = new();
     private long _version;
 
-    public async Task<PublicIncidentText> GetAsync(PortalDbContext db, Guid incidentId, CancellationToken ct)
+    /// <summary>The incident's text; the request's context is only made when the cache has none.</summary>
+    public async Task<PublicIncidentText> GetAsync(RequestPortalDb request, Guid incidentId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (_texts.TryGetValue(incidentId, out var cached) && cached.Until > now)
         {
             return cached.Text;
         }
+
+        var db = request.Context;
 
         // Read the version first: an invalidation during the read leaves this (maybe stale) text uncached.
         var version = Interlocked.Read(ref _version);

@@ -13,7 +13,7 @@ namespace NotifyHub.Portal.Status;
 /// Builds a verified person's status: the portal projection is opened in memory (language and categories only), the
 /// statement is picked in their language, and notifications show channel, status and time.
 /// </summary>
-public sealed class StatusView(PortalDbContext db, IncidentTexts texts, ProjectionBuilder projections, IOptions<PortalOptions> options)
+public sealed class StatusView(RequestPortalDb request, IncidentTexts texts, ProjectionBuilder projections, IOptions<PortalOptions> options)
 {
     /// <summary>The person's language and category codes, from the portal projection.</summary>
     public async Task<(string Language, IReadOnlyList<string> Categories)> ReadPersonAsync(PortalPerson person, CancellationToken ct)
@@ -32,11 +32,11 @@ public sealed class StatusView(PortalDbContext db, IncidentTexts texts, Projecti
     {
         var (stored, categories) = await ReadPersonAsync(person, ct);
         var language = CategoryAdvice.Supported(uiLanguage ?? stored);
-        var incident = await texts.GetAsync(db, person.IncidentId, ct);
+        var incident = await texts.GetAsync(request, person.IncidentId, ct);
         var statements = incident.Statements;
         var statement = statements.FirstOrDefault(s => s.Language == language)
             ?? statements.FirstOrDefault(s => s.Language == "en") ?? (statements.Count > 0 ? statements[0] : null);
-        notifications ??= await db.Notifications.AsNoTracking().Where(n => n.PersonId == person.PersonId).ToListAsync(ct);
+        notifications ??= await request.Context.Notifications.AsNoTracking().Where(n => n.PersonId == person.PersonId).ToListAsync(ct);
         var settings = options.Value;
         return new StatusResponse(
             token,

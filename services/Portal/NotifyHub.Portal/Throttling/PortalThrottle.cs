@@ -14,9 +14,11 @@ namespace NotifyHub.Portal.Throttling;
 /// keyed by an HMAC of the client address; a client over its limit gets 429 with the seconds until its window frees
 /// up, and a jump in failures across all clients raises one <see cref="PortalAbuseSuspected"/> per window.
 /// </summary>
-public sealed class PortalThrottle(PortalDbContext db, BlindIndexer indexer, ClientKeyGate gate, IOptions<PortalOptions> options, TimeProvider clock)
+public sealed class PortalThrottle(RequestPortalDb request, BlindIndexer indexer, ClientKeyGate gate, IOptions<PortalOptions> options, TimeProvider clock)
 {
     private PortalOptions Options => options.Value;
+
+    private PortalDbContext Db => request.Context;
 
     /// <summary>
     /// The client address as a keyed HMAC under the portal's own index key (the portal holder's id stands in for an
@@ -33,7 +35,7 @@ public sealed class PortalThrottle(PortalDbContext db, BlindIndexer indexer, Cli
     public async Task<TimeSpan?> RetryAfterAsync(byte[] clientKey, CancellationToken ct)
     {
         var (since, skip) = ClientWindow();
-        var nth = await db.Failures.AsNoTracking()
+        var nth = await Db.Failures.AsNoTracking()
             .Where(f => f.ClientKey == clientKey && f.At > since)
             .OrderByDescending(f => f.At).Select(f => (DateTimeOffset?)f.At).Skip(skip).FirstOrDefaultAsync(ct);
         return WaitAfter(nth);
@@ -64,13 +66,13 @@ public sealed class PortalThrottle(PortalDbContext db, BlindIndexer indexer, Cli
     public async Task RecordFailureAsync(byte[] clientKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        db.Failures.Add(new PortalFailure { ClientKey = clientKey, At = now });
+        Db.Failures.Add(new PortalFailure { ClientKey = clientKey, At = now });
         var since = now - Options.GlobalWindow;
-        var failures = await db.Failures.CountAsync(f => f.At > since, ct) + 1;
-        if (failures >= Options.GlobalAlarmThreshold && !await db.Alarms.AnyAsync(a => a.At > since, ct))
+        var failures = await Db.Failures.CountAsync(f => f.At > since, ct) + 1;
+        if (failures >= Options.GlobalAlarmThreshold && !await Db.Alarms.AnyAsync(a => a.At > since, ct))
         {
-            db.Alarms.Add(new PortalAlarm { At = now, Failures = failures });
-            db.Publish(new PortalAbuseSuspected(failures, Options.GlobalAlarmThreshold, Options.GlobalWindow, now));
+            Db.Alarms.Add(new PortalAlarm { At = now, Failures = failures });
+            Db.Publish(new PortalAbuseSuspected(failures, Options.GlobalAlarmThreshold, Options.GlobalWindow, now));
         }
     }
 
@@ -79,6 +81,6 @@ public sealed class PortalThrottle(PortalDbContext db, BlindIndexer indexer, Cli
     {
         var keep = new[] { Options.ClientWindow, Options.GlobalWindow, Options.LockDuration }.Max();
         var before = clock.GetUtcNow() - keep - TimeSpan.FromMinutes(1);
-        return db.Failures.Where(f => f.At < before).ExecuteDeleteAsync(ct);
+        return Db.Failures.Where(f => f.At < before).ExecuteDeleteAsync(ct);
     }
 }
