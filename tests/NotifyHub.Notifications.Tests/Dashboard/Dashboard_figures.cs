@@ -1,15 +1,15 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using NotifyHub.Notifications.Delivery;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Pages.Notices;
 using NotifyHub.Notifications.Tallies;
-using NotifyHub.Privacy.Purposes;
 using NotifyHub.Notifications.Tests.Support;
+using NotifyHub.Privacy.Purposes;
 using NotifyHub.Testing;
 using NotifyHub.Testing.Parties;
+using System.Globalization;
 
 namespace NotifyHub.Notifications.Tests.Dashboard;
 

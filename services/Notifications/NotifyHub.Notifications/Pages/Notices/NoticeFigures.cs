@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using NotifyHub.Notifications.Database;
 using NotifyHub.BuildingBlocks.Codes;
 using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Tallies;
@@ -8,8 +6,9 @@ namespace NotifyHub.Notifications.Pages.Notices;
 
 /// <summary>
 /// An incident's figures for its dashboard: the people this module knows, notices by channel and status, and notices
-/// sent per hour over the last day (both from the database's tallies, <see cref="NoticeTallies"/>). Counts only. Read fresh by the notices page, and through
-/// <see cref="NotifyHub.Web.Live.LiveFigures"/> by the fragment the dashboard refreshes.
+/// sent per hour over the last day, all from the tallies the database keeps (<see cref="NoticeTallies"/>). Counts
+/// only. Read fresh by the notices page, and through <see cref="NotifyHub.Web.Live.LiveFigures"/> by the fragment
+/// the dashboard refreshes.
 /// </summary>
 public sealed record NoticeFigures(
     int People,
