@@ -57,6 +57,7 @@ public sealed class CallCentreModule : IModule
         services.AddScoped<EscalationList>();
         services.AddScoped<SupervisorQueue>();
         services.AddScoped<IncidentCallActivity>();
+        services.AddScoped<Notifications.NoticeDayTallies>();
         services.AddScoped<RetentionPurge>();
         services.AddHostedService<RetentionSweeper>();
         services.AddModulePages(typeof(CallCentreModule).Assembly);

@@ -24,7 +24,14 @@ public sealed class PersonNotification
     {
         public void Configure(EntityTypeBuilder<PersonNotification> notification)
         {
-            notification.ToTable("person_notifications");
+            // Triggers keep the notices-sent tallies (NoticeDayTallyTriggers); declared so that EF does not read
+            // generated values with RETURNING on SQLite, which triggers forbid.
+            notification.ToTable("person_notifications", t =>
+            {
+                t.HasTrigger("notice_day_tallies_insert");
+                t.HasTrigger("notice_day_tallies_update");
+                t.HasTrigger("notice_day_tallies_delete");
+            });
             notification.HasKey(n => n.NotificationId);
             notification.Property(n => n.NotificationId).ValueGeneratedNever();
             notification.HasIndex(n => new { n.IncidentId, n.PersonId });

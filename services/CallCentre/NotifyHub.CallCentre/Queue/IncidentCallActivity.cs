@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NotifyHub.CallCentre.Cases;
 using NotifyHub.CallCentre.Database;
+using NotifyHub.CallCentre.Notifications;
 
 namespace NotifyHub.CallCentre.Queue;
 
@@ -10,7 +11,8 @@ namespace NotifyHub.CallCentre.Queue;
 /// (a verified caller opens a case) against the calls to expect from the notices sent, today (UTC day) and in all,
 /// and the cases and escalations still open. Counts only: no person, no reason.
 /// </summary>
-public sealed class IncidentCallActivity(CallCentreDbContext db, IOptions<CallCentreOptions> options, TimeProvider clock)
+public sealed class IncidentCallActivity(CallCentreDbContext db, NoticeDayTallies noticesSent, IOptions<CallCentreOptions> options,
+    TimeProvider clock)
 {
     public async Task<IncidentCallView?> ReadAsync(Guid incidentId, CancellationToken ct)
     {
@@ -20,21 +22,19 @@ public sealed class IncidentCallActivity(CallCentreDbContext db, IOptions<CallCe
         }
 
         var today = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
-        // One scan per table: at a million notices, each count of the history is a scan of the incident's rows.
         var cases = db.Cases.AsNoTracking().Where(c => c.IncidentId == incidentId);
         var calls = await cases.GroupBy(c => 1)
             .Select(g => new { Total = g.Count(), Today = g.Count(c => c.OpenedAt >= today), Open = g.Count(c => c.Status == CaseStatus.Open) })
             .FirstOrDefaultAsync(ct);
         var openEscalations = await db.Escalations.AsNoTracking()
             .CountAsync(e => e.IncidentId == incidentId && cases.Any(c => c.Id == e.CaseId && c.Status == CaseStatus.Open), ct);
-        var notices = await db.PersonNotifications.AsNoTracking().Where(n => n.IncidentId == incidentId).GroupBy(n => 1)
-            .Select(g => new { Total = g.Count(), Today = g.Count(n => n.SentAt >= today) })
-            .FirstOrDefaultAsync(ct);
-        return new IncidentCallView(calls?.Today ?? 0, Expected(notices?.Today ?? 0), calls?.Total ?? 0, Expected(notices?.Total ?? 0),
+        // The notices sent come from tallies the database keeps: the history is as long as the incident's population.
+        var (noticesTotal, noticesToday) = await noticesSent.SentAsync(incidentId, today, ct);
+        return new IncidentCallView(calls?.Today ?? 0, Expected(noticesToday), calls?.Total ?? 0, Expected(noticesTotal),
             calls?.Open ?? 0, openEscalations);
     }
 
-    private int Expected(int notices) =>
+    private int Expected(long notices) =>
         (int)Math.Round(notices * options.Value.CallsPer100Notices / 100, MidpointRounding.AwayFromZero);
 }
 

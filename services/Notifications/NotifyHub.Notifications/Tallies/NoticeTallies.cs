@@ -7,8 +7,7 @@ namespace NotifyHub.Notifications.Tallies;
 /// <summary>
 /// An incident's people and notice counts from the tallies the triggers write (<see cref="TallyTriggers"/>,
 /// <see cref="PeopleTallyTriggers"/>): first its tally rows
-/// are folded into one row per key, then the few rows left are summed. Folding keeps the rows to sum few, however
-/// long a campaign has been sending.
+/// are folded into one row per key (<see cref="TallyFold"/>), then the few rows left are summed.
 /// </summary>
 public sealed class NoticeTallies(NotificationsDbContext db)
 {
@@ -41,46 +40,6 @@ public sealed class NoticeTallies(NotificationsDbContext db)
         return [.. rows.Where(r => r.Count != 0).Select(r => (r.Channel, r.Hour, r.Count))];
     }
 
-    /// <summary>
-    /// Replaces an incident's tally rows by their sums, one row per value of the <paramref name="keys"/>. On PostgreSQL
-    /// one statement moves exactly the rows it deletes (rows a concurrent transaction adds meanwhile stay for the next
-    /// fold); on SQLite the first write takes the database's only write lock, so nobody adds rows between the two.
-    /// </summary>
-    private async Task FoldAsync<TTally>(Guid incidentId, string[] keys, CancellationToken ct)
-        where TTally : class
-    {
-        var sql = new FoldSql(StoreNames.Of<TTally>(db), keys);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync(sql.MoveInOneStatement, [incidentId], ct);
-            return;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var folded = await db.Database.SqlQueryRaw<long>(sql.InsertSums, incidentId).ToListAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(sql.DeleteAllBut(folded), [incidentId], ct);
-        await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>The fold's statements for one tally table, names from the model; the incident is parameter 0.</summary>
-    private sealed class FoldSql(StoreNames n, string[] keys)
-    {
-        private readonly string incident = n.Column("IncidentId");
-        private readonly string delta = n.Column("Delta");
-        private readonly string columns = string.Join(", ", keys.Prepend("IncidentId").Select(n.Column));
-
-        public string MoveInOneStatement =>
-            $"WITH moved AS (DELETE FROM {n.Table} WHERE {incident} = {{0}} RETURNING {columns}, {delta}) "
-            + $"INSERT INTO {n.Table} ({columns}, {delta}) SELECT {columns}, sum({delta}) FROM moved "
-            + $"GROUP BY {columns} HAVING sum({delta}) <> 0";
-
-        public string InsertSums =>
-            $"INSERT INTO {n.Table} ({columns}, {delta}) SELECT {columns}, sum({delta}) FROM {n.Table} WHERE {incident} = {{0}} "
-            + $"GROUP BY {columns} HAVING sum({delta}) <> 0 RETURNING {n.Column("Id")} AS \"Value\"";
-
-        /// <summary>The ids are the database's own (just returned), never input.</summary>
-        public string DeleteAllBut(List<long> keep) =>
-            $"DELETE FROM {n.Table} WHERE {incident} = {{0}}"
-            + (keep.Count == 0 ? "" : $" AND {n.Column("Id")} NOT IN ({string.Join(", ", keep)})");
-    }
+    private Task FoldAsync<TTally>(Guid incidentId, string[] keys, CancellationToken ct)
+        where TTally : class => TallyFold.FoldAsync<TTally>(db, incidentId, keys, ct);
 }

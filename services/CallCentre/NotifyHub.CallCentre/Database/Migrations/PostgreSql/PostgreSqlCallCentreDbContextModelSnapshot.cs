@@ -356,6 +356,30 @@ namespace NotifyHub.CallCentre.Database.Migrations.PostgreSql
                     b.ToTable("escalations", "callcentre");
                 });
 
+            modelBuilder.Entity("NotifyHub.CallCentre.Notifications.NoticeDayTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Day")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Day");
+
+                    b.ToTable("notice_day_tallies", "callcentre");
+                });
+
             modelBuilder.Entity("NotifyHub.CallCentre.Notifications.PersonNotification", b =>
                 {
                     b.Property<Guid>("NotificationId")
@@ -389,7 +413,14 @@ namespace NotifyHub.CallCentre.Database.Migrations.PostgreSql
 
                     b.HasIndex("IncidentId", "SentAt");
 
-                    b.ToTable("person_notifications", "callcentre");
+                    b.ToTable("person_notifications", "callcentre", t =>
+                        {
+                            t.HasTrigger("notice_day_tallies_delete");
+
+                            t.HasTrigger("notice_day_tallies_insert");
+
+                            t.HasTrigger("notice_day_tallies_update");
+                        });
                 });
 
             modelBuilder.Entity("NotifyHub.CallCentre.Retention.CallCentreIncident", b =>

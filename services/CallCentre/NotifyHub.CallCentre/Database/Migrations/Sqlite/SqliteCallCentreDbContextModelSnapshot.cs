@@ -348,6 +348,28 @@ namespace NotifyHub.CallCentre.Database.Migrations.Sqlite
                     b.ToTable("escalations", (string)null);
                 });
 
+            modelBuilder.Entity("NotifyHub.CallCentre.Notifications.NoticeDayTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Day");
+
+                    b.ToTable("notice_day_tallies", (string)null);
+                });
+
             modelBuilder.Entity("NotifyHub.CallCentre.Notifications.PersonNotification", b =>
                 {
                     b.Property<Guid>("NotificationId")
@@ -381,7 +403,14 @@ namespace NotifyHub.CallCentre.Database.Migrations.Sqlite
 
                     b.HasIndex("IncidentId", "SentAt");
 
-                    b.ToTable("person_notifications", (string)null);
+                    b.ToTable("person_notifications", null, t =>
+                        {
+                            t.HasTrigger("notice_day_tallies_delete");
+
+                            t.HasTrigger("notice_day_tallies_insert");
+
+                            t.HasTrigger("notice_day_tallies_update");
+                        });
                 });
 
             modelBuilder.Entity("NotifyHub.CallCentre.Retention.CallCentreIncident", b =>
