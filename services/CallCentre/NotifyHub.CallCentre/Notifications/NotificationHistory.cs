@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.BuildingBlocks.Database;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.CallCentre.Database;
 
 namespace NotifyHub.CallCentre.Notifications;
@@ -20,33 +21,10 @@ internal static class NotificationHistory
     /// </summary>
     public static async Task RecordAsync(CallCentreDbContext db, IReadOnlyList<NotificationEvent> events, CancellationToken ct)
     {
-        foreach (var round in Rounds(events))
+        foreach (var round in UpsertRounds.Split(events, e => e.NotificationId))
         {
             await db.Database.ExecuteSqlRawAsync(UpsertSql(db, round.Count), Parameters(round), ct);
         }
-    }
-
-    internal static List<List<NotificationEvent>> Rounds(IReadOnlyList<NotificationEvent> events)
-    {
-        var rounds = new List<List<NotificationEvent>>();
-        var seen = new Dictionary<Guid, int>();
-        foreach (var e in events)
-        {
-            var round = seen[e.NotificationId] = seen.TryGetValue(e.NotificationId, out var earlier) ? earlier + 1 : 0;
-            if (round == rounds.Count)
-            {
-                rounds.Add([]);
-            }
-
-            rounds[round].Add(e);
-        }
-
-        foreach (var round in rounds)
-        {
-            round.Sort((a, b) => a.NotificationId.CompareTo(b.NotificationId));
-        }
-
-        return rounds;
     }
 
     private static string UpsertSql(CallCentreDbContext db, int rows)
