@@ -22,6 +22,11 @@ public sealed class ClaimingBody(Action beforeEndOfData) : MultipartAlternative
         // Only the one after it is followed by the end-of-data mark; throwing here abandons the message.
         if (stream is not MeasuringStream && Interlocked.Exchange(ref _beforeEndOfData, null) is { } last)
         {
+            // Push every byte of the message out of MailKit's buffers first (flushing SMTP's dot-stuffing filter
+            // changes no byte), so that only the five bytes of the mark follow the claim. Without this, the rest of
+            // a buffered body followed the COMMIT, and a worker killed in between left a committed claim and half a
+            // message, which the server discards: a notice recorded as sent that nobody received.
+            await stream.FlushAsync(cancellationToken);
             last();
         }
     }
