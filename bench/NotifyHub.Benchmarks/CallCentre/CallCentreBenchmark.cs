@@ -44,7 +44,7 @@ public static class CallCentreBenchmark
 
         await using var database = await PostgresDatabase.CreateAsync();
         await DurablePostgres.RequireAsync(database.ConnectionString);
-        await using var factory = new NotifyHubFactory(new Dictionary<string, string?>
+        await using var factory = new ProductionHostFactory(new Dictionary<string, string?>
         {
             ["NotifyHub:Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:NotifyHub"] = database.ConnectionString,
@@ -52,6 +52,7 @@ public static class CallCentreBenchmark
             ["NotifyHub:CallCentre:MaxFailedVerifications"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        System.Console.WriteLine(factory.Describe());
         System.Console.WriteLine($"callcentre: seeding {peopleCount} people (not timed)...");
         var (vendor, people) = await SeedAsync(factory, peopleCount);
         var duration = TimeSpan.FromSeconds(seconds);
@@ -67,7 +68,7 @@ public static class CallCentreBenchmark
         return 0;
     }
 
-    private static async Task<StepTimes> RunApiAsync(NotifyHubFactory factory, Guid vendor, IReadOnlyList<SeededPerson> people,
+    private static async Task<StepTimes> RunApiAsync(ProductionHostFactory factory, Guid vendor, IReadOnlyList<SeededPerson> people,
         int agents, TimeSpan duration)
     {
         var clients = new List<HttpClient>(agents);
@@ -117,7 +118,7 @@ public static class CallCentreBenchmark
         return times;
     }
 
-    private static async Task<(Guid Vendor, List<SeededPerson> People)> SeedAsync(NotifyHubFactory factory, int count)
+    private static async Task<(Guid Vendor, List<SeededPerson> People)> SeedAsync(ProductionHostFactory factory, int count)
     {
         using var admin = await StaffAccounts.AdminClientAsync(factory);
         using var officer = await StaffAccounts.ClientForAsync(factory, Roles.PrivacyOfficer);

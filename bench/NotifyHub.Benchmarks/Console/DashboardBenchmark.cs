@@ -50,7 +50,7 @@ public static partial class DashboardBenchmark
 
         await using var database = await PostgresDatabase.CreateAsync();
         await DurablePostgres.RequireAsync(database.ConnectionString);
-        await using var factory = new NotifyHubFactory(new Dictionary<string, string?>
+        await using var factory = new ProductionHostFactory(new Dictionary<string, string?>
         {
             ["NotifyHub:Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:NotifyHub"] = database.ConnectionString,
@@ -67,6 +67,7 @@ public static partial class DashboardBenchmark
         var setup = Stopwatch.StartNew();
         using var officer = await StaffAccounts.PrivacyOfficerClientAsync(factory);
         var incident = await IncidentWithCampaignAsync(officer, database, imported);
+        System.Console.WriteLine(factory.Describe());
         System.Console.WriteLine($"dashboard: {imported:N0} imported and a campaign launched in {setup.Elapsed.TotalSeconds:F0} s; growing to {people:N0}...");
         var rounds = Math.Max(0, (people / imported) - 1);
         // The campaign enrols its people in batches: copies are made of a complete enrolment.

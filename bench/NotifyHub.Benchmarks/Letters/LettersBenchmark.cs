@@ -54,8 +54,9 @@ public static class LettersBenchmark
 
         try
         {
-            await using var factory = new NotifyHubFactory(settings);
+            await using var factory = new ProductionHostFactory(settings);
             var (campaign, client, batchSize) = await SetUpAsync(factory, people, keyKind);
+            System.Console.WriteLine(factory.Describe());
             System.Console.WriteLine($"letters: {people} people, provider {provider}, key {keyKind}, batches of {batchSize}; launching");
             var watch = Stopwatch.StartNew();
             (await client.PostAsync(new Uri($"/api/v1/campaigns/{campaign}/launch", UriKind.Relative), null)).EnsureSuccessStatusCode();
@@ -85,7 +86,7 @@ public static class LettersBenchmark
         }
     }
 
-    private static async Task<(Guid Campaign, HttpClient Client, int BatchSize)> SetUpAsync(NotifyHubFactory factory, int people, string keyKind)
+    private static async Task<(Guid Campaign, HttpClient Client, int BatchSize)> SetUpAsync(ProductionHostFactory factory, int people, string keyKind)
     {
         var client = await StaffAccounts.PrivacyOfficerClientAsync(factory);
         var incident = await PostAsync(client, "/api/v1/incidents", new
@@ -196,7 +197,7 @@ public static class LettersBenchmark
             : throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
     }
 
-    private static async Task<T> QueryAsync<T>(NotifyHubFactory factory, Func<NotificationsDbContext, Task<T>> query)
+    private static async Task<T> QueryAsync<T>(ProductionHostFactory factory, Func<NotificationsDbContext, Task<T>> query)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>());

@@ -50,12 +50,13 @@ public static class PortalStatusBenchmark
         await using var database = await PostgresDatabase.CreateAsync();
         await DurablePostgres.RequireAsync(database.ConnectionString);
 
-        await using var factory = new NotifyHubFactory(new Dictionary<string, string?>
+        await using var factory = new ProductionHostFactory(new Dictionary<string, string?>
         {
             ["NotifyHub:Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:NotifyHub"] = database.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        System.Console.WriteLine(factory.Describe());
         System.Console.WriteLine($"portal: seeding {peopleCount} people (not timed)...");
         var people = await SeedAsync(factory, peopleCount);
         var duration = TimeSpan.FromSeconds(seconds);
@@ -68,7 +69,7 @@ public static class PortalStatusBenchmark
         return 0;
     }
 
-    private static async Task<StepTimes> RunApiAsync(NotifyHubFactory factory, IReadOnlyList<PortalPerson> people, int clients, TimeSpan duration)
+    private static async Task<StepTimes> RunApiAsync(ProductionHostFactory factory, IReadOnlyList<PortalPerson> people, int clients, TimeSpan duration)
     {
         var times = new StepTimes();
         var answers = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
@@ -93,7 +94,7 @@ public static class PortalStatusBenchmark
         return times;
     }
 
-    private static async Task<List<PortalPerson>> SeedAsync(NotifyHubFactory factory, int count)
+    private static async Task<List<PortalPerson>> SeedAsync(ProductionHostFactory factory, int count)
     {
         using var officer = await StaffAccounts.ClientForAsync(factory, Roles.PrivacyOfficer);
         var created = await officer.PostAsJsonAsync("/api/v1/incidents", new

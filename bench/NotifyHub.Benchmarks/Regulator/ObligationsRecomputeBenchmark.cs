@@ -31,12 +31,13 @@ public static class ObligationsRecomputeBenchmark
     {
         var runs = int.Parse(Option(args, "--runs") ?? "50", CultureInfo.InvariantCulture);
         System.Console.WriteLine($"{Counts.Count} jurisdictions, {Counts.Values.Sum():N0} people; {runs} runs");
-        await using var factory = new NotifyHubFactory(new Dictionary<string, string?>
+        await using var factory = new ProductionHostFactory(new Dictionary<string, string?>
         {
             ["NotifyHub:Modules:0"] = "regulator",
             // Every SQL command logged to the console would be timed too: a production host logs warnings only.
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        System.Console.WriteLine(factory.Describe());
         _ = factory.Services; // starts the host: migrations, rule files checked
         var incidentId = Guid.CreateVersion7();
         await using (var scope = factory.Services.CreateAsyncScope())

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using NotifyHub.Testing;
+using System.Runtime;
+
+namespace NotifyHub.Benchmarks;
+
+/// <summary>
+/// The whole host in process, as production runs it. The test factory runs it as Development, which adds what a
+/// deployment never has on its request path: the developer exception page and the dependency-injection container's
+/// scope validation on every resolution. A deployed host also collects garbage with the server collector (the web
+/// SDK's default for the <c>notifyhub</c> executable), which the benchmark process turns on too (its project file).
+/// </summary>
+public sealed class ProductionHostFactory(IDictionary<string, string?> settings) : NotifyHubFactory(settings)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment(Environments.Production);
+    }
+
+    /// <summary>One line for the benchmark's output, so a figure says how it was taken.</summary>
+    public string Describe()
+    {
+        var environment = ((IHostEnvironment)Services.GetService(typeof(IHostEnvironment))!).EnvironmentName;
+        var collector = GCSettings.IsServerGC ? "server" : "workstation";
+        return $"host: {environment} environment, {collector} GC, {Environment.ProcessorCount} cores";
+    }
+}
