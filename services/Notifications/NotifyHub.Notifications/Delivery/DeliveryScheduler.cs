@@ -74,7 +74,7 @@ public sealed partial class DeliveryScheduler(
         db.ChangeTracker.Clear();
         var unconfirmed = await db.Notifications.AsNoTracking()
             .Where(n => n.Status == DeliveryStatus.Sending && n.Channel == Channel.Email && n.LeaseUntil < now)
-            .Take(Batch).ToListAsync(ct);
+            .OrderBy(n => n.Id).Take(Batch).ToListAsync(ct);
         var outcomes = services.GetRequiredService<DeliveryOutcomes>();
         foreach (var notification in unconfirmed)
         {
