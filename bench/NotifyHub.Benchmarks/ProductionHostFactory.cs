@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NotifyHub.Testing;
 using System.Runtime;
@@ -22,7 +23,7 @@ public sealed class ProductionHostFactory(IDictionary<string, string?> settings)
     /// <summary>One line for the benchmark's output, so a figure says how it was taken.</summary>
     public string Describe()
     {
-        var environment = ((IHostEnvironment)Services.GetService(typeof(IHostEnvironment))!).EnvironmentName;
+        var environment = Services.GetRequiredService<IHostEnvironment>().EnvironmentName;
         var collector = GCSettings.IsServerGC ? "server" : "workstation";
         return $"host: {environment} environment, {collector} GC, {Environment.ProcessorCount} cores";
     }
