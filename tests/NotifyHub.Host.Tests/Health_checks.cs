@@ -91,7 +91,21 @@ public sealed class Health_checks
         result.ExitCode.ShouldBe(1);
         var line = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem();
         line.ShouldStartWith($"notifyhub: cannot start: {message}");
-        result.Output.ShouldNotContain("   at ");
+        StackTraceIn(result.Output).ShouldBeNull("no log entry carries a stack trace");
+    }
+
+    /// <summary>The log entry holding the first stack-trace line in <paramref name="output"/>, whole, or null.</summary>
+    private static string? StackTraceIn(string output)
+    {
+        var lines = output.Split('\n');
+        var at = Array.FindIndex(lines, l => l.Contains("   at ", StringComparison.Ordinal));
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = Array.FindLastIndex(lines, at, l => l.Length > 0 && !char.IsWhiteSpace(l[0]));
+        return string.Join('\n', lines[Math.Max(start, 0)..Math.Min(at + 3, lines.Length)]);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ internal static class AuditChainVerifier
 
         var expected = 1L;
         var previousHash = new byte[AuditHasher.HashSize];
+        byte[]? hashAtHead = head.LastSequence == 0 ? previousHash : null;
         await foreach (var row in AuditRowReader.ReadAsync(db, cancellationToken))
         {
             var checkedSoFar = expected - 1;
@@ -65,6 +66,11 @@ internal static class AuditChainVerifier
                     $"Audit entry {expected} differs from the checkpoint of {anchor.Time:yyyy-MM-dd HH:mm:ss}Z: the chain was rewritten after it.", head.LastHash);
             }
 
+            if (entry.Sequence == head.LastSequence)
+            {
+                hashAtHead = entry.Hash;
+            }
+
             previousHash = entry.Hash;
             expected++;
         }
@@ -75,6 +81,17 @@ internal static class AuditChainVerifier
             return AuditVerification.Broken(last, last + 1, AuditBreak.CheckpointMismatch,
                 $"Audit entry {last + 1} is missing: the checkpoint of {latest.Time:yyyy-MM-dd HH:mm:ss}Z names entry {latest.Sequence} but the log ends at {last}: entries were deleted from the end.",
                 head.LastHash);
+        }
+
+        if (last > head.LastSequence && hashAtHead is not null && CryptographicOperations.FixedTimeEquals(hashAtHead, head.LastHash))
+        {
+            // Appends that committed while the walk ran: each moves the head in the same transaction as its insert,
+            // so the head read now covers every one of them, unless rows were added behind its back.
+            head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
+            if (head.LastSequence > last)
+            {
+                return AuditVerification.Valid(last, previousHash, latest);
+            }
         }
 
         if (head.LastSequence != last || !CryptographicOperations.FixedTimeEquals(head.LastHash, previousHash))

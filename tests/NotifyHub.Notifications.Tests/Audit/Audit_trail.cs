@@ -48,7 +48,8 @@ public sealed class Audit_trail
             .ShouldBeGreaterThanOrEqualTo(delivered);
         decrypts.ShouldAllBe(e => !e.Details!.Contains("example.test"));
 
-        (await AuditTrail.VerifyAsync(app.Factory.Services)).IsValid.ShouldBeTrue();
+        var chain = await AuditTrail.VerifyAsync(app.Factory.Services);
+        chain.IsValid.ShouldBeTrue(chain.Message);
     }
 
     private static async Task<bool> IsStaffAsync(NotificationsApp app, Guid id)

@@ -71,7 +71,8 @@ public sealed class Proofs_before_print : IAsyncLifetime
         var details = entries.Select(e => JsonDocument.Parse(e.Details!).RootElement).ToList();
         details.Select(d => d.GetProperty("language").GetString()).Order().ShouldBe(["en", "fr", "ja"]);
         details.ShouldAllBe(d => d.GetProperty("version").GetString() == "1");
-        (await AuditTrail.VerifyAsync(_app.Factory.Services)).IsValid.ShouldBeTrue();
+        var chain = await AuditTrail.VerifyAsync(_app.Factory.Services);
+        chain.IsValid.ShouldBeTrue(chain.Message);
     }
 
     [Fact]

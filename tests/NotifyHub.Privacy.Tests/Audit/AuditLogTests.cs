@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Privacy.Audit;
@@ -149,6 +150,68 @@ public sealed class AuditLogTests : IAsyncLifetime
             }
 
             File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Entries_appended_by_another_process_while_the_chain_is_walked_are_not_tampering()
+    {
+        // The head and the rows are read by two statements: another process appends in between, as in production.
+        var file = Path.Combine(Path.GetTempPath(), $"notifyhub-audit-{Guid.NewGuid():N}.db");
+        var connection = $"Data Source={file};Pooling=False;Default Timeout=60";
+        await using var appender = await PrivacyTestHost.StartAsync(connection);
+        await appender.ExecuteSqlAsync("PRAGMA journal_mode=WAL"); // As the host runs SQLite: readers never block a writer.
+        var appendBeforeTheWalk = new AppendBeforeTheWalk(() => AppendToAsync(appender.Get<AuditLog>(), 3));
+        await using var verifier = await PrivacyTestHost.StartAsync(connection, interceptor: appendBeforeTheWalk);
+        try
+        {
+            await AppendToAsync(appender.Get<AuditLog>(), 5);
+
+            var result = await verifier.Get<AuditLog>().VerifyAsync();
+
+            appendBeforeTheWalk.Appended.ShouldBeTrue();
+            result.IsValid.ShouldBeTrue(result.Message);
+            result.EntriesChecked.ShouldBe(8);
+            var again = await verifier.Get<AuditLog>().VerifyAsync();
+            again.IsValid.ShouldBeTrue(again.Message);
+            again.EntriesChecked.ShouldBe(8);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task An_entry_slipped_in_behind_the_head_is_still_found_when_the_head_does_not_cover_it()
+    {
+        await AppendAsync(3);
+        // A copy of the last entry under the next sequence, the head left where it was.
+        const string Columns = "time, actor_user_id, actor_vendor_id, action, subject_id, purpose, fields, outcome, details, previous_hash, hash";
+        await _host.ExecuteSqlAsync($"INSERT INTO audit_entries (sequence, {Columns}) SELECT sequence + 1, {Columns} FROM audit_entries WHERE sequence = 3");
+
+        var result = await Log.VerifyAsync();
+
+        result.IsValid.ShouldBeFalse();
+        result.BrokenAtSequence.ShouldBe(4);
+    }
+
+    /// <summary>Runs <c>append</c> once, right after the verifier has read the audit head and before it walks the rows.</summary>
+    private sealed class AppendBeforeTheWalk(Func<Task> append) : DbCommandInterceptor
+    {
+        public bool Appended { get; private set; }
+
+        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(
+            System.Data.Common.DbCommand command, CommandExecutedEventData eventData, System.Data.Common.DbDataReader result,
+            CancellationToken cancellationToken = default)
+        {
+            if (!Appended && command.CommandText.Contains("FROM \"audit_head\"", StringComparison.Ordinal))
+            {
+                Appended = true;
+                await append();
+            }
+
+            return result;
         }
     }
 

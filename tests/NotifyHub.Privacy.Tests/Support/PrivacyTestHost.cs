@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,9 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
 
     /// <param name="connectionPerScope">Each scope opens its own connection, as the host's do (concurrent scopes);
     /// otherwise every scope shares the host's one connection (an in-memory database lives only as long as it).</param>
-    public static async Task<PrivacyTestHost> StartAsync(string connectionString, Action<PrivacyOptions>? configure = null, bool connectionPerScope = false)
+    /// <param name="interceptor">Sees every command the host's contexts run (a test steps in between two of them).</param>
+    public static async Task<PrivacyTestHost> StartAsync(
+        string connectionString, Action<PrivacyOptions>? configure = null, bool connectionPerScope = false, IInterceptor? interceptor = null)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
@@ -63,6 +66,11 @@ internal sealed class PrivacyTestHost : IAsyncDisposable
                 else
                 {
                     options.UseSqlite(connection);
+                }
+
+                if (interceptor is not null)
+                {
+                    options.AddInterceptors(interceptor);
                 }
             })
             .AddNotifyHubPrivacy(options =>
