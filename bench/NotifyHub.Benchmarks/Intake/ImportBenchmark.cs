@@ -18,7 +18,8 @@ namespace NotifyHub.Benchmarks.Intake;
 /// services/NotifyHub.Host) on the chosen database, imports through the API, then times a raw Npgsql binary COPY of
 /// the same rows into a bare table with the same columns, and the <see cref="IntrinsicImportBaseline"/> (the work the
 /// privacy design requires, on every core, no framework). Prints rows/s of all three, the ratios and the host's peak
-/// working set (VmHWM). PostgreSQL must run with its durable settings.
+/// working set (VmHWM), and the CPU per row of the host and of a local PostgreSQL during the import. PostgreSQL must run
+/// with its durable settings.
 /// </summary>
 public static class ImportBenchmark
 {
