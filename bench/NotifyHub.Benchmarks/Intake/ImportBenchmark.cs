@@ -18,7 +18,8 @@ namespace NotifyHub.Benchmarks.Intake;
 /// services/NotifyHub.Host) on the chosen database, imports through the API, then times a raw Npgsql binary COPY of
 /// the same rows into a bare table with the same columns, and the <see cref="IntrinsicImportBaseline"/> (the work the
 /// privacy design requires, on every core, no framework). Prints rows/s of all three, the ratios and the host's peak
-/// working set (VmHWM). PostgreSQL must run with its durable settings.
+/// working set (VmHWM), and the CPU per row of the host and of a local PostgreSQL during the import. PostgreSQL must run
+/// with its durable settings.
 /// </summary>
 public static class ImportBenchmark
 {
@@ -53,11 +54,16 @@ public static class ImportBenchmark
             var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
             try
             {
-                var (seconds, peak, status, cpu) = await ImportThroughApiAsync(file, provider, connection, work);
+                var (seconds, peak, status, cpu, databaseCpu) = await ImportThroughApiAsync(file, provider, connection, work);
                 var api = rows / seconds;
                 System.Console.WriteLine($"api import ({provider}): {seconds:N1} s, {api:N0} rows/s, status {status}, host peak working set {peak / 1048576.0:N0} MB");
                 // CPU per row is steadier than rows/s on a machine shared with other work.
                 System.Console.WriteLine($"host CPU during the import: {cpu:N1} s ({cpu * 1e6 / rows:N0} µs per row)");
+                if (databaseCpu is { } dbCpu)
+                {
+                    System.Console.WriteLine($"PostgreSQL CPU during the import: {dbCpu:N1} s ({dbCpu * 1e6 / rows:N0} µs per row)");
+                }
+
                 var raw = await RawCopyAsync(connection, file);
                 var rawRate = rows / raw;
                 System.Console.WriteLine($"raw binary COPY (postgresql, bare table): {raw:N1} s, {rawRate:N0} rows/s");
@@ -155,7 +161,7 @@ public static class ImportBenchmark
         return ascii.Length > 0 ? ascii : "user";
     }
 
-    private static async Task<(double Seconds, long PeakWorkingSet, string Status, double CpuSeconds)> ImportThroughApiAsync(string file, string provider, string connection, string work)
+    private static async Task<(double Seconds, long PeakWorkingSet, string Status, double CpuSeconds, double? DatabaseCpuSeconds)> ImportThroughApiAsync(string file, string provider, string connection, string work)
     {
         var host = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../services/NotifyHub.Host/bin/Release/net10.0/notifyhub.dll"));
         if (!File.Exists(host))
@@ -199,6 +205,7 @@ public static class ImportBenchmark
 
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
+            var databaseCpuBefore = provider == "postgresql" ? await PostgresCpu.SecondsAsync(connection) : null;
             var clock = Stopwatch.StartNew();
             await using var stream = File.OpenRead(file);
             using var content = new StreamContent(stream, 1 << 16);
@@ -216,7 +223,8 @@ public static class ImportBenchmark
 
             var seconds = clock.Elapsed.TotalSeconds;
             process.Refresh();
-            return (seconds, PeakWorkingSet(process), status.ToString(), (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+            var databaseCpu = provider == "postgresql" ? await PostgresCpu.SecondsAsync(connection) - databaseCpuBefore : null;
+            return (seconds, PeakWorkingSet(process), status.ToString(), (process.TotalProcessorTime - cpuBefore).TotalSeconds, databaseCpu);
         }
         finally
         {

@@ -10,6 +10,7 @@ using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Privacy.Purposes;
 using System.Data.Common;
+using System.Globalization;
 
 namespace NotifyHub.Intake.Imports;
 
@@ -188,20 +189,26 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         return (same ? null : referenceCode, residence);
     }
 
-    /// <summary>One upsert per jurisdiction the batch touched (a handful), in the batch's transaction.</summary>
+    /// <summary>One upsert for every jurisdiction the batch touched (a handful of rows), in the batch's transaction.</summary>
     private async Task CountResidencesAsync(Dictionary<string, long> residences, CancellationToken ct)
     {
+        var moved = residences.Where(r => r.Value != 0).ToList();
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
         var names = StoreNames.Of<ResidenceCount>(db);
         string incident = names.Column(nameof(ResidenceCount.IncidentId)), jurisdiction = names.Column(nameof(ResidenceCount.Jurisdiction)),
             count = names.Column(nameof(ResidenceCount.Count));
+        // One row of placeholders per jurisdiction; the keys are distinct, so no row is upserted twice in the statement.
+        var rows = string.Join(", ", moved.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})")));
         // The alias: PostgreSQL finds a bare column ambiguous between the stored row and "excluded".
-        var sql = $"INSERT INTO {names.Table} AS t ({incident}, {jurisdiction}, {count}) VALUES ({{0}}, {{1}}, {{2}}) " +
+        var sql = $"INSERT INTO {names.Table} AS t ({incident}, {jurisdiction}, {count}) VALUES {rows} " +
             $"ON CONFLICT ({incident}, {jurisdiction}) DO UPDATE SET {count} = t.{count} + excluded.{count}";
-        foreach (var (code, delta) in residences.Where(r => r.Value != 0))
-        {
-            await db.Database.ExecuteSqlRawAsync(sql, [incidentId, code, delta], ct);
-            CountsChanged = true;
-        }
+        object[] values = [.. moved.SelectMany(r => new object[] { incidentId, r.Key, r.Value })];
+        await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+        CountsChanged = true;
     }
 
     private void Publish(List<PreparedParty> changed)

@@ -28,8 +28,11 @@ public sealed class PortalPartiesConsumer(IntakeDbContext db, ProjectionBuilder 
 
         var ct = context.CancellationToken;
         var ids = message.PersonIds.ToList();
+        // Only the columns the portal gets: the encrypted record (the largest column) stays in the database.
         var people = await Db.AffectedParties.AsNoTracking()
-            .Where(p => p.IncidentId == message.IncidentId && ids.Contains(p.Id)).ToListAsync(ct);
+            .Where(p => p.IncidentId == message.IncidentId && ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Language, p.DataCategories, p.ReferenceCodeIndex, p.DateOfBirthIndex, p.PostcodeIndex })
+            .ToListAsync(ct);
         var parties = new List<PortalParty>(people.Count);
         foreach (var person in people)
         {
