@@ -1,4 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.CallCentre.Cases;
+using NotifyHub.CallCentre.Database;
+using NotifyHub.CallCentre.Verification;
+using NotifyHub.Privacy.Audit;
 using NotifyHub.Testing;
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -54,5 +62,103 @@ public sealed class On_PostgreSql : IAsyncLifetime
         close.StatusCode.ShouldBe(HttpStatusCode.OK);
         queue.GetProperty("openCases").GetInt32().ShouldBe(1, "the case found by phone, date of birth and postcode is still open");
         queue.GetProperty("callsToday").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_one_batch_save_is_one_command_without_a_transaction()
+    {
+        var commands = new CommandLog();
+        await using var db = OwnContext(commands);
+
+        db.VerificationAttempts.Add(Attempt(Guid.CreateVersion7()));
+        db.CaseReads.Add(Read(Guid.CreateVersion7()));
+        await db.SaveInOneBatchAsync(CancellationToken.None);
+
+        commands.Texts.Count.ShouldBe(1, "both rows in one round trip");
+        commands.Transactions.ShouldBe(0, "no BEGIN and COMMIT around the batch");
+    }
+
+    [Fact]
+    public async Task A_failing_statement_in_a_one_batch_save_leaves_nothing()
+    {
+        var existing = Guid.CreateVersion7();
+        await using (var seed = OwnContext(new CommandLog()))
+        {
+            seed.VerificationAttempts.Add(Attempt(existing));
+            await seed.SaveChangesAsync();
+        }
+
+        var commands = new CommandLog();
+        var fresh = Guid.CreateVersion7();
+        await using (var db = OwnContext(commands))
+        {
+            db.CaseReads.Add(Read(fresh));
+            db.VerificationAttempts.Add(Attempt(existing)); // the primary key is taken: this statement fails
+            await Should.ThrowAsync<DbUpdateException>(() => db.SaveInOneBatchAsync(CancellationToken.None));
+        }
+
+        var batch = commands.Texts.ShouldHaveSingleItem();
+        batch.IndexOf("case_reads", StringComparison.Ordinal)
+            .ShouldBeLessThan(batch.IndexOf("verification_attempts", StringComparison.Ordinal), "the good row is written first");
+        await using var check = OwnContext(new CommandLog());
+        (await check.CaseReads.AnyAsync(r => r.Id == fresh)).ShouldBeFalse("the batch's implicit transaction rolled back");
+    }
+
+    [Fact]
+    public async Task Concurrent_audit_appends_keep_one_unbroken_chain()
+    {
+        // Each append locks and reads the head in one statement, then writes its entry and the moved head in one batch.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            await using var scope = _world.Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(new AuditEvent("test.concurrent", AuditOutcomes.Done)
+            {
+                SubjectId = Guid.NewGuid(),
+            });
+        })));
+
+        var entries = await AuditTrail.EntriesAsync(_world.Factory.Services);
+        entries.Count(e => e.Action == "test.concurrent").ShouldBe(20);
+        entries.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, entries.Count).Select(i => (long)i));
+        (await AuditTrail.VerifyAsync(_world.Factory.Services)).IsValid.ShouldBeTrue();
+    }
+
+    private PostgreSqlCallCentreDbContext OwnContext(CommandLog commands) => new PostgreSqlCallCentreDbContext(
+        new DbContextOptionsBuilder<PostgreSqlCallCentreDbContext>().UseNpgsql(_database.ConnectionString).AddInterceptors(commands).Options);
+
+    private static VerificationAttempt Attempt(Guid id) => new() { Id = id, AgentId = Guid.NewGuid(), VendorId = Guid.NewGuid(), At = DateTimeOffset.UnixEpoch };
+
+    private static CaseRead Read(Guid id) => new()
+    {
+        Id = id, AgentId = Guid.NewGuid(), VendorId = Guid.NewGuid(), CaseId = Guid.NewGuid(), IncidentId = Guid.NewGuid(), At = DateTimeOffset.UnixEpoch,
+    };
+
+    /// <summary>The commands a context sends and the transactions it starts.</summary>
+    private sealed class CommandLog : DbCommandInterceptor, IDbTransactionInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public int Transactions { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            Transactions++;
+            return ValueTask.FromResult(result);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NotifyHub.Privacy.Purposes;
 using System.Text.Json;
 
@@ -44,12 +45,7 @@ public sealed class AuditLog(
         using var material = await keys.GetAsync(cancellationToken);
         return await db.InTransactionAsync<IReadOnlyList<AuditEntry>>(async ct =>
         {
-            // A no-op update first: it takes the head row's lock, so a concurrent appender waits
-            // here until this transaction ends, then reads the head this one wrote.
-            await Heads.Where(h => h.Id == AuditHead.SingletonId)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), ct);
-            var head = await Heads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
-
+            var head = await LockHeadAsync(ct);
             var entries = new List<AuditEntry>(events.Count);
             var (sequence, hash) = (head.LastSequence, head.LastHash);
             foreach (var auditEvent in events)
@@ -60,8 +56,13 @@ public sealed class AuditLog(
                 entries.Add(entry);
             }
 
+            // The entries and the moved head go in one batch (one round trip with the head row locked, where they
+            // were two). The head needs no "still where I read it" check: this transaction has held its lock since
+            // LockHeadAsync, so no other appender can have moved it; EF still checks that one row was updated.
             db.AuditEntries.AddRange(entries);
-            // No savepoint around the insert (EF adds one inside a caller's transaction): this transaction holds the
+            var moved = new AuditHead { Id = AuditHead.SingletonId, LastSequence = sequence, LastHash = hash };
+            Heads.Update(moved);
+            // No savepoint around the save (EF adds one inside a caller's transaction): this transaction holds the
             // head row that every other appender waits for, and a failed insert fails the whole append anyway.
             var savepoints = db.Database.AutoSavepointsEnabled;
             db.Database.AutoSavepointsEnabled = false;
@@ -73,12 +74,40 @@ public sealed class AuditLog(
             {
                 db.Database.AutoSavepointsEnabled = savepoints;
                 entries.ForEach(entry => db.Entry(entry).State = EntityState.Detached);
+                db.Entry(moved).State = EntityState.Detached;
             }
 
-            var moved = await Heads.Where(h => h.Id == AuditHead.SingletonId && h.LastSequence == head.LastSequence)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), ct);
-            return moved == 1 ? entries : throw new DbUpdateConcurrencyException("The audit head moved during an append; retry it.");
+            return entries;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the head row's lock and reads it in one statement: a no-op update locks the row (a concurrent appender
+    /// waits there until this transaction ends, then reads the head this one wrote) and <c>RETURNING</c> hands back
+    /// what it holds. One round trip where a separate update and select took two, both with the lock held.
+    /// </summary>
+    private async Task<HeadRow> LockHeadAsync(CancellationToken cancellationToken)
+    {
+        var type = db.Model.FindEntityType(typeof(AuditHead))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var name = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
+        var (id, sequence, hash) = (Quote(Column(nameof(AuditHead.Id))), Quote(Column(nameof(AuditHead.LastSequence))),
+            Quote(Column(nameof(AuditHead.LastHash))));
+        // Names from the model, never from input; the id is a parameter. PostgreSQL and SQLite both take RETURNING.
+        var sql = $"UPDATE {name} SET {sequence} = {sequence} WHERE {id} = {{0}} RETURNING {sequence} AS \"{nameof(HeadRow.LastSequence)}\", {hash} AS \"{nameof(HeadRow.LastHash)}\"";
+        var rows = await db.Database.SqlQueryRaw<HeadRow>(sql, AuditHead.SingletonId).ToListAsync(cancellationToken);
+        return rows.Count == 1 ? rows[0] : throw new InvalidOperationException("The audit head row is missing.");
+
+        string Column(string property) => type.FindProperty(property)!.GetColumnName(table)!;
+        static string Quote(string identifier) => $"\"{identifier}\"";
+    }
+
+    /// <summary>The head as <see cref="LockHeadAsync"/> reads it.</summary>
+    private sealed class HeadRow
+    {
+        public long LastSequence { get; set; }
+
+        public byte[] LastHash { get; set; } = [];
     }
 
     private async Task<AuditEntry> AppendHereAsync(AuditEvent auditEvent, CancellationToken cancellationToken) =>

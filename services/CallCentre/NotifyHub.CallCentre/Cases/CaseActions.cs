@@ -29,7 +29,7 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
         var sealedText = await cipher.EncryptAsync(item.VendorId, KeyKind.Vendor, id, CaseNote.FieldName, Sensitive.Of(text), ct);
         db.Notes.Add(new CaseNote { Id = id, CaseId = caseId, IncidentId = item.IncidentId, VendorId = item.VendorId, Text = sealedText, AuthorId = actor.UserId, CreatedAt = now });
         audit.Record(CallCentreAudit.NoteAdd, AuditOutcomes.Done, actor, caseId, item.IncidentId);
-        await db.SaveChangesAsync(ct);
+        await db.SaveInOneBatchAsync(ct);
         return id;
     }
 
@@ -45,7 +45,7 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
         db.Publish(new ResendRequested(caseId, item.IncidentId, item.PersonId, channel, actor.UserId, clock.GetUtcNow()));
         audit.Record(CallCentreAudit.Resend, AuditOutcomes.Done, actor, caseId, item.IncidentId,
             new Dictionary<string, string> { ["channel"] = channel });
-        await db.SaveChangesAsync(ct);
+        await db.SaveInOneBatchAsync(ct);
     }
 
     public async Task<Guid> EscalateAsync(Guid caseId, EscalateCase request, CallCentreActor actor, CancellationToken ct)
@@ -62,7 +62,7 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
         });
         db.Publish(new CaseEscalated(id, caseId, item.IncidentId, item.VendorId, actor.UserId, now));
         audit.Record(CallCentreAudit.Escalate, AuditOutcomes.Done, actor, caseId, item.IncidentId);
-        await db.SaveChangesAsync(ct);
+        await db.SaveInOneBatchAsync(ct);
         return id;
     }
 
@@ -82,7 +82,7 @@ public sealed class CaseActions(CallCentreDbContext db, CaseReader cases, FieldC
         item.ClosedBy = actor.UserId;
         audit.Record(CallCentreAudit.Close, AuditOutcomes.Done, actor, caseId, item.IncidentId,
             new Dictionary<string, string> { ["outcome"] = outcome });
-        await db.SaveChangesAsync(ct);
+        await db.SaveInOneBatchAsync(ct);
         return new CloseResult(caseId, item.Status.ToCode(), outcome, now);
     }
 

@@ -24,7 +24,7 @@ public sealed class CallerVerification(
         if (await meter.IsBlockedAsync(actor.UserId, ct))
         {
             audit.Record(CallCentreAudit.Verify, AuditOutcomes.Blocked, actor, null, request.IncidentId, details);
-            await db.SaveChangesAsync(ct);
+            await db.SaveInOneBatchAsync(ct);
             throw Problems.Blocked();
         }
 
@@ -37,7 +37,7 @@ public sealed class CallerVerification(
         if (match is null)
         {
             audit.Record(CallCentreAudit.Verify, AuditOutcomes.Failed, actor, null, request.IncidentId, details);
-            await db.SaveChangesAsync(ct);
+            await db.SaveInOneBatchAsync(ct);
             await meter.CountFailureAsync(actor.UserId, vendorId, request.IncidentId, ct);
             return VerificationResult.NoMatch;
         }
@@ -56,7 +56,7 @@ public sealed class CallerVerification(
         }
 
         audit.Record(CallCentreAudit.Verify, AuditOutcomes.Granted, actor, caseId, match.IncidentId, details);
-        await db.SaveChangesAsync(ct);
+        await db.SaveInOneBatchAsync(ct);
         return new VerificationResult(true, caseId.Value);
     }
 }
