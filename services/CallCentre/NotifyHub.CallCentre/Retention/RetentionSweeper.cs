@@ -24,6 +24,11 @@ internal sealed partial class RetentionSweeper(
                     LogPurged(logger, purged.Count);
                 }
             }
+            catch (ObjectDisposedException)
+            {
+                // The host failed to start (or is going away) and disposed its services under us: nothing left to do.
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(logger, e);

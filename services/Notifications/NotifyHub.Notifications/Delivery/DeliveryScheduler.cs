@@ -37,6 +37,11 @@ public sealed partial class DeliveryScheduler(
 
                 await RunOnceAsync(stoppingToken);
             }
+            catch (ObjectDisposedException)
+            {
+                // The host failed to start (or is going away) and disposed its services under us: nothing left to do.
+                return;
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, e);

@@ -25,6 +25,10 @@ public sealed partial class ReturnFilesWorker(IServiceScopeFactory scopes, IOpti
         {
             // stopping
         }
+        catch (ObjectDisposedException)
+        {
+            // The host failed to start (or is going away) and disposed its services under us.
+        }
     }
 
     public async Task RunOnceAsync(CancellationToken ct)

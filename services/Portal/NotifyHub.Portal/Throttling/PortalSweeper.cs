@@ -21,6 +21,11 @@ public sealed partial class PortalSweeper(IServiceScopeFactory scopes, TimeProvi
                 await scope.ServiceProvider.GetRequiredService<PortalThrottle>().PruneAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<PortalSessions>().PruneAsync(stoppingToken);
             }
+            catch (ObjectDisposedException)
+            {
+                // The host failed to start (or is going away) and disposed its services under us: nothing left to do.
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogSweepFailed(logger, e);

@@ -27,6 +27,11 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, IOptions<Regu
             {
                 await ScanAsync(stoppingToken);
             }
+            catch (ObjectDisposedException)
+            {
+                // The host failed to start (or is going away) and disposed its services under us: nothing left to do.
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A failed scan is retried at the next tick; the reminders are idempotent per deadline.
