@@ -77,6 +77,7 @@ public static class CallCentreBenchmark
             clients.Add(await StaffAccounts.ClientForAsync(factory, Roles.Agent, vendor));
         }
 
+        System.Console.WriteLine($"callcentre: {agents} agents signed in; running for {duration.TotalSeconds:F0} s");
         var times = new StepTimes();
         var stopAt = TimeProvider.System.GetUtcNow().UtcDateTime + duration;
         var failures = 0;
