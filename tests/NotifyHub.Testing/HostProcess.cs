@@ -53,6 +53,9 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sets an environment variable for the next <see cref="StartAsync"/> (a restart with another setting).</summary>
+    public void SetEnvironment(string key, string value) => _environment[key] = value;
+
     public async Task StartAsync(TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("dotnet", [_assembly])
