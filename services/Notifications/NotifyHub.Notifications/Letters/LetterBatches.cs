@@ -19,6 +19,12 @@ namespace NotifyHub.Notifications.Letters;
 /// same letters, and the print house replaces the earlier files: nothing printed twice. A batch holds one incident's
 /// letters and goes to that incident's print house (<see cref="PrintHouseChoice"/>), fixed at claim; a batch whose
 /// print house has been revoked fails (reason <c>print_house_revoked</c>, audited) and its letters fall back.
+/// <para>
+/// Batches go through as a pipeline with one render at a time: while one batch's PDF renders (and is encrypted to its
+/// print house) on the thread pool, the batch rendered before it is handed over and recorded, and the next one is
+/// claimed, its recipients read and its letters laid out, on this context one step at a time. A batch claimed ahead
+/// whose printer then stops is one more batch recovered after its lease.
+/// </para>
 /// </summary>
 public sealed class LetterBatches(
     NotificationsDbContext db, RecipientReader reader, TemplateCache cache, TemplateRenderer renderer, LetterPdfRenderer pdf,
@@ -36,141 +42,187 @@ public sealed class LetterBatches(
             if (await db.Notifications.Where(n => n.BatchId == batchId && n.Status == DeliveryStatus.Sending && n.LeaseUntil < now)
                     .ExecuteUpdateAsync(n => n.SetProperty(x => x.LeaseUntil, lease), ct) > 0)
             {
-                await PrintAsync(batchId, ct);
+                db.ChangeTracker.Clear();
+                var claimed = await db.Notifications.AsNoTracking().Where(n => n.BatchId == batchId && n.Status == DeliveryStatus.Sending)
+                    .OrderBy(n => n.Id).ToListAsync(ct);
+                var batch = await PrepareAsync(batchId, claimed, ct);
+                await FinishAsync(batch, Render(batch), ct);
             }
         }
 
-        while (await ClaimAsync(ct) is { } batchId)
+        // One render at a time, never idle while there is work: as soon as a batch is rendered the next one's render
+        // starts, and the batch just rendered is handed over meanwhile, the one after next claimed and laid out.
+        var current = await ClaimAsync(ct);
+        var rendering = current is null ? null : RenderAsync(current, ct);
+        try
         {
-            await PrintAsync(batchId, ct);
+            while (current is not null && rendering is not null)
+            {
+                var following = await ClaimAsync(ct);
+                var rendered = await rendering;
+                rendering = following is null ? null : RenderAsync(following, ct);
+                await FinishAsync(current, rendered, ct);
+                current = following;
+            }
+        }
+        finally
+        {
+            // Left by an error: a batch claimed ahead stays claimed (recovered after its lease), its render not left unobserved.
+            if (rendering is not null)
+            {
+                await ((Task)rendering).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
-    private async Task<Guid?> ClaimAsync(CancellationToken ct)
+    /// <summary>Claims the next batch (committed) and prepares it; null when no batch is due.</summary>
+    private async Task<PreparedLetterBatch?> ClaimAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
         var running = await campaigns.RunningAsync(ct);
         var size = letters.Value.BatchSize;
-        var queued = await db.Notifications
+        var queued = db.Notifications.AsNoTracking()
             .Where(n => n.Channel == Channel.Letter && n.Status == DeliveryStatus.Queued
                 && (n.CampaignId == null || running.Contains(n.CampaignId)))
-            .OrderBy(n => n.Id).Take(size).ToListAsync(ct);
-        if (queued.Count == 0 || (queued.Count < size && queued[0].QueuedAt > now - options.Value.LetterBatchWindow))
+            .OrderBy(n => n.Id);
+        var head = await queued.Select(n => new { n.IncidentId, n.QueuedAt }).FirstOrDefaultAsync(ct);
+        if (head is null || (head.QueuedAt > now - options.Value.LetterBatchWindow && await queued.Take(size).CountAsync(ct) < size))
         {
             return null;
         }
 
         // One incident per batch: each incident may have its own print house.
-        var incidentId = queued[0].IncidentId;
-        queued = [.. queued.Where(n => n.IncidentId == incidentId)];
-        var house = await PrintHouseChoice.ForIncidentAsync(db, incidentId, ct);
+        var house = await PrintHouseChoice.ForIncidentAsync(db, head.IncidentId, ct);
         var batchId = Guid.CreateVersion7(now);
-        foreach (var letter in queued)
-        {
-            letter.ClaimForBatch(batchId, now + options.Value.SendLease, house?.Id);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return null; // another instance claimed some of them first; next pass
-        }
-
-        return batchId;
+        var claimed = await LetterBatchStore.ClaimAsync(db, head.IncidentId, running, size, batchId, house?.Id, now + options.Value.SendLease, ct);
+        return claimed.Count == 0 ? null : await PrepareAsync(batchId, claimed, ct);
     }
 
-    private async Task PrintAsync(Guid batchId, CancellationToken ct)
+    /// <summary>
+    /// Reads the recipients (one query and one audit entry for the batch), renders their templates and checks each
+    /// address; the letters that cannot be printed fail now, committed before anything is rendered.
+    /// </summary>
+    private async Task<PreparedLetterBatch> PrepareAsync(Guid batchId, List<Notification> batch, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var batch = await db.Notifications.Where(n => n.BatchId == batchId && n.Status == DeliveryStatus.Sending)
-            .OrderBy(n => n.Id).ToListAsync(ct);
+        var printable = new List<Notification>(batch.Count);
         var contents = new List<LetterContent>(batch.Count);
         var now = clock.GetUtcNow();
-        var recipients = await reader.ReadAsync(batch, ct); // one query and one audit entry for the batch
+        var failures = 0;
+        var recipients = await reader.ReadAsync(batch, ct);
         foreach (var letter in batch)
         {
-            var recipient = recipients.GetValueOrDefault(letter.Id);
-            if (recipient?.Postal is not { CanBePosted: true } postal)
+            if (await ContentOfAsync(letter, recipients.GetValueOrDefault(letter.Id), ct) is not { } content)
             {
-                await outcomes.FailAsync(letter, "no_postal_address", now, ct);
+                failures++;
                 continue;
             }
 
-            var template = await cache.TemplateAsync(db, letter.TemplateId, ct);
-            RenderedMessage rendered;
-            try
-            {
-                rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, letter.IncidentId, ct));
-            }
-            catch (TemplateLimitException)
-            {
-                await outcomes.FailAsync(letter, TemplateLimitException.CodeValue, now, ct);
-                continue;
-            }
-
-            var content = new LetterContent(letter.Id, rendered.Language, AddressBlock.Lines(postal, letters.Value.PostedFrom), recipient.Country ?? "",
-                rendered.Subject, rendered.Body, TemplateRenderer.PortalUrl(hub.Value.PublicBaseUrl, recipient.Recipient.ReferenceCode.Reveal()),
-                recipient.Recipient.ReferenceCode);
             if (pdf.AddressProblem(content) is { } problem)
             {
                 // Refused before print, with a code only: the campaign's failures show why, the logs never the address.
-                await outcomes.FailAsync(letter, problem, now, ct);
+                await FailAsync(letter, problem, now, ct);
+                failures++;
                 continue;
             }
 
+            printable.Add(letter);
             contents.Add(content);
         }
 
-        if (contents.Count > 0)
+        if (failures > 0)
         {
-            var result = await HandOverAsync(batchId, batch[0].PrintHouseId, contents, ct);
-            if (result is null)
-            {
-                await RefuseAsync(batchId, batch[0].PrintHouseId!.Value, [.. batch.Where(l => l.Status == DeliveryStatus.Sending)], ct);
-                return;
-            }
-
-            if (!result.IsSent)
-            {
-                await db.SaveChangesAsync(ct); // failures above; the batch stays claimed and is retried after its lease
-                return;
-            }
-
-            var printed = contents.Select(c => c.LetterId).ToHashSet();
-            foreach (var letter in batch.Where(l => printed.Contains(l.Id)))
-            {
-                letter.MarkSent(result.ProviderMessageId, now);
-                db.Publish(DeliveryOutcomes.Sent(letter, now));
-                letter.MarkDelivered(now);
-                db.Publish(DeliveryOutcomes.Delivered(letter, now));
-            }
+            await db.SaveChangesAsync(ct);
         }
 
-        await db.SaveChangesAsync(ct);
+        var house = batch.Count > 0 && batch[0].PrintHouseId is { } houseId && printable.Count > 0
+            ? await db.PrintHouses.AsNoTracking().FirstAsync(h => h.Id == houseId, ct)
+            : null;
+        return new PreparedLetterBatch(batchId, printable, contents, house);
     }
 
-    /// <summary>Null when the batch's print house is revoked: checked again just before the hand-over, so a revocation stops it at once.</summary>
-    private async Task<SendResult?> HandOverAsync(Guid batchId, Guid? printHouseId, List<LetterContent> contents, CancellationToken ct)
+    /// <summary>Null when the letter fails (no postal address, a template over its limits); the failure is tracked, not yet saved.</summary>
+    private async Task<LetterContent?> ContentOfAsync(Notification letter, RecipientDetails? recipient, CancellationToken ct)
     {
-        if (printHouseId is null)
+        var now = clock.GetUtcNow();
+        if (recipient?.Postal is not { CanBePosted: true } postal)
         {
-            return await printHouse.SubmitAsync(await cipher.EncryptAsync(pdf.Render(batchId, contents), ct), ct);
+            await FailAsync(letter, "no_postal_address", now, ct);
+            return null;
         }
 
-        var house = await db.PrintHouses.AsNoTracking().FirstAsync(h => h.Id == printHouseId, ct);
-        if (house.IsRevoked)
+        var template = await cache.TemplateAsync(db, letter.TemplateId, ct);
+        RenderedMessage rendered;
+        try
+        {
+            rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, letter.IncidentId, ct));
+        }
+        catch (TemplateLimitException)
+        {
+            await FailAsync(letter, TemplateLimitException.CodeValue, now, ct);
+            return null;
+        }
+
+        return new LetterContent(letter.Id, rendered.Language, AddressBlock.Lines(postal, letters.Value.PostedFrom), recipient.Country ?? "",
+            rendered.Subject, rendered.Body, TemplateRenderer.PortalUrl(hub.Value.PublicBaseUrl, recipient.Recipient.ReferenceCode.Reveal()),
+            recipient.Recipient.ReferenceCode);
+    }
+
+    private Task<RenderedLetterBatch?> RenderAsync(PreparedLetterBatch batch, CancellationToken ct) => Task.Run(() => Render(batch), ct);
+
+    /// <summary>
+    /// The CPU-bound step, without the database: the PDF, encrypted at once to the print house's key (the clear PDF
+    /// wiped). Nothing for a batch with nothing to print or whose print house was already revoked.
+    /// </summary>
+    private RenderedLetterBatch? Render(PreparedLetterBatch batch)
+    {
+        if (batch.Contents.Count == 0 || batch.House is { IsRevoked: true })
         {
             return null;
         }
 
-        var files = PrintHouseHandOver.Encrypt(house, pdf.Render(batchId, contents));
-        return await db.PrintHouses.AsNoTracking().AnyAsync(h => h.Id == printHouseId && h.RevokedAt == null, ct)
-            ? await handOver.HandOverAsync(house, batchId, files, ct)
-            : null;
+        var clear = pdf.Render(batch.BatchId, batch.Contents);
+        return batch.House is null ? new RenderedLetterBatch(null, clear) : new RenderedLetterBatch(PrintHouseHandOver.Encrypt(batch.House, clear), null);
+    }
+
+    /// <summary>Hands the batch over (the print house checked again just before, so a revocation stops it at once) and records it.</summary>
+    private async Task FinishAsync(PreparedLetterBatch batch, RenderedLetterBatch? rendered, CancellationToken ct)
+    {
+        if (batch.Letters.Count == 0)
+        {
+            return;
+        }
+
+        db.ChangeTracker.Clear();
+        SendResult result;
+        if (batch.House is { } house)
+        {
+            if (rendered?.Files is not { } files || !await db.PrintHouses.AsNoTracking().AnyAsync(h => h.Id == house.Id && h.RevokedAt == null, ct))
+            {
+                await RefuseAsync(batch.BatchId, house.Id, batch.Letters, ct);
+                return;
+            }
+
+            result = await handOver.HandOverAsync(house, batch.BatchId, files, ct);
+        }
+        else
+        {
+            result = await printHouse.SubmitAsync(await cipher.EncryptAsync(rendered!.Clear!, ct), ct);
+        }
+
+        if (result.IsSent)
+        {
+            // Otherwise the batch stays claimed and is retried after its lease.
+            await LetterBatchStore.MarkDeliveredAsync(db, batch.Letters, result.ProviderMessageId, clock.GetUtcNow(), ct);
+        }
+    }
+
+    /// <summary>Fails one letter of the batch (read untracked): tracked from here, saved by the caller.</summary>
+    private async Task FailAsync(Notification letter, string code, DateTimeOffset now, CancellationToken ct)
+    {
+        db.Notifications.Attach(letter);
+        await outcomes.FailAsync(letter, code, now, ct);
     }
 
     private async Task RefuseAsync(Guid batchId, Guid printHouseId, List<Notification> letters, CancellationToken ct)
@@ -178,7 +230,7 @@ public sealed class LetterBatches(
         var now = clock.GetUtcNow();
         foreach (var letter in letters)
         {
-            await outcomes.FailAsync(letter, "print_house_revoked", now, ct);
+            await FailAsync(letter, "print_house_revoked", now, ct);
         }
 
         db.Audit(new AuditEvent(PrivilegedActions.LetterBatchRefused, AuditOutcomes.Blocked)
