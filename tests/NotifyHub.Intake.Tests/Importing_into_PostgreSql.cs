@@ -49,4 +49,8 @@ public sealed class Importing_into_PostgreSql : IAsyncLifetime
         people[rows[0].Id]["family_name"].ShouldBe(rows[0].Family + "-Neu");
         people[rows[11].Id]["given_name"].ShouldBe(rows[11].Given);
     }
+
+    [Fact]
+    public async Task A_person_another_instance_inserted_after_the_filter_was_read_is_updated_not_stored_twice() =>
+        await Finding_existing_people.InsertedMeanwhileAsync(_factory, await IntakeClient.CreateAsync(_factory));
 }

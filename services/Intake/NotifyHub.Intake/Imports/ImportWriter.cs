@@ -30,7 +30,8 @@ internal sealed class PreparedBatch
 }
 
 /// <summary>
-/// Commits one batch in one transaction: finds who is already in the incident (by external_id blind index), inserts
+/// Commits one batch in one transaction: finds who is already in the incident (by external_id blind index, asking the
+/// database only about rows <see cref="KnownPeopleFilter"/> cannot rule out), inserts
 /// the new, rewrites only the changed, records the issues, bumps the live counts and writes the events to the
 /// outbox, so a crash leaves either all of the batch or none of it. Batches are written one at a time, in order.
 /// </summary>
@@ -41,6 +42,9 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
     private int _storedIssues;
 
     private const int Attempts = 3;
+
+    /// <summary>The incident's people as of this import's first batch, plus those it inserted since.</summary>
+    private KnownPeopleFilter? _known;
 
     /// <summary>Whether any batch moved a residence count: only then do the incident's counts need announcing.</summary>
     public bool CountsChanged { get; private set; }
@@ -65,12 +69,20 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             latest[party.ExternalIdIndex] = party;
         }
 
+        var lookUpAll = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await WriteOnceAsync(batch, latest, ct);
+                await WriteOnceAsync(batch, latest, lookUpAll, ct);
                 return;
+            }
+            catch (DbException e) when (attempt < Attempts && e.Message.Contains(nameof(AffectedParty.ExternalIdIndex), StringComparison.Ordinal))
+            {
+                // Someone the filter did not know was inserted meanwhile (another instance importing into the
+                // incident): write the batch again, asking the database about every row.
+                db.ChangeTracker.Clear();
+                lookUpAll = true;
             }
             catch (DbException e) when (attempt < Attempts && e.Message.Contains(nameof(AffectedParty.ReferenceCodeIndex), StringComparison.Ordinal))
             {
@@ -84,14 +96,24 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         }
     }
 
-    private async Task WriteOnceAsync(PreparedBatch batch, Dictionary<BlindIndex, PreparedParty> latest, CancellationToken ct)
+    private async Task WriteOnceAsync(PreparedBatch batch, Dictionary<BlindIndex, PreparedParty> latest, bool lookUpAll, CancellationToken ct)
     {
         _phase.Restart();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         await store.LockIncidentAsync(connection, dbTransaction, incidentId, ct);
-        var existing = await store.FindAsync(connection, dbTransaction, incidentId, latest.Keys, ct);
+        if (_known is null)
+        {
+            // Once an import, under the incident's lock: who is there already, whoever inserted them.
+            var known = new KnownPeopleFilter();
+            await store.ReadExternalIdIndexesAsync(connection, dbTransaction, incidentId, known.Add, ct);
+            _known = known;
+            Lap("known");
+        }
+
+        List<BlindIndex> maybeStored = lookUpAll ? [.. latest.Keys] : [.. latest.Keys.Where(_known.MayContain)];
+        var existing = maybeStored.Count == 0 ? [] : await store.FindAsync(connection, dbTransaction, incidentId, maybeStored, ct);
         Lap("find");
 
         var inserts = new List<PartyRow>();
@@ -167,6 +189,11 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         Lap("counts");
         await transaction.CommitAsync(ct);
         _storedIssues += issues.Count;
+        foreach (var row in inserts)
+        {
+            _known.Add(row.ExternalIdIndex);
+        }
+
         db.ChangeTracker.Clear();
         Lap("commit");
     }

@@ -22,6 +22,10 @@ internal interface IPartyStore
     /// <summary>Serialises imports into the same incident (two imports of one person must not both insert).</summary>
     Task LockIncidentAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, CancellationToken ct);
 
+    /// <summary>Every external_id blind index already in the incident, each handed to <paramref name="found"/>.</summary>
+    Task ReadExternalIdIndexesAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, Action<BlindIndex> found,
+        CancellationToken ct);
+
     Task<Dictionary<BlindIndex, StoredParty>> FindAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,
         IReadOnlyCollection<BlindIndex> externalIdIndexes, CancellationToken ct);
 

@@ -24,6 +24,20 @@ internal sealed class PostgreSqlPartyStore : IPartyStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    public async Task ReadExternalIdIndexesAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,
+        Action<BlindIndex> found, CancellationToken ct)
+    {
+        // Only the unique index's columns: an index-only scan once the table is vacuumed.
+        await using var command = new NpgsqlCommand(
+            $"""SELECT "ExternalIdIndex" FROM {Parties} WHERE "IncidentId" = $1""", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = incidentId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found(BlindIndex.FromBytes(reader.GetFieldValue<byte[]>(0)));
+        }
+    }
+
     public async Task<Dictionary<BlindIndex, StoredParty>> FindAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,
         IReadOnlyCollection<BlindIndex> externalIdIndexes, CancellationToken ct)
     {

@@ -18,6 +18,18 @@ internal sealed class SqlitePartyStore : IPartyStore
     public Task LockIncidentAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, CancellationToken ct) =>
         Task.CompletedTask; // SQLite has one writer at a time already.
 
+    public async Task ReadExternalIdIndexesAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,
+        Action<BlindIndex> found, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, "SELECT ExternalIdIndex FROM affected_parties WHERE IncidentId = $incident");
+        command.Parameters.AddWithValue("$incident", Text(incidentId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found(BlindIndex.FromBytes((byte[])reader[0]));
+        }
+    }
+
     public async Task<Dictionary<BlindIndex, StoredParty>> FindAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,
         IReadOnlyCollection<BlindIndex> externalIdIndexes, CancellationToken ct)
     {
