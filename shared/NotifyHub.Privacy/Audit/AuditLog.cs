@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using NotifyHub.Privacy.Purposes;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace NotifyHub.Privacy.Audit;
@@ -16,6 +19,9 @@ public sealed class AuditLog(
     PrivacyDbContext db, TimeProvider time, AuditKeys keys, AuditCheckpoints checkpoints, IAuditCheckpointSink sink, AuditGroupCommit groupCommit)
 {
     public const int MaxPageSize = 1000;
+
+    /// <summary>The head's lock-and-read statement (<see cref="LockHeadAsync"/>), built once per EF model, not at every append.</summary>
+    private static readonly ConditionalWeakTable<IModel, string> LockHeadSql = new();
 
     private DbSet<AuditHead> Heads => db.Set<AuditHead>();
 
@@ -88,18 +94,22 @@ public sealed class AuditLog(
     /// </summary>
     private async Task<HeadRow> LockHeadAsync(CancellationToken cancellationToken)
     {
-        var type = db.Model.FindEntityType(typeof(AuditHead))!;
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var name = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
-        var (id, sequence, hash) = (Quote(Column(nameof(AuditHead.Id))), Quote(Column(nameof(AuditHead.LastSequence))),
-            Quote(Column(nameof(AuditHead.LastHash))));
-        // Names from the model, never from input; the id is a parameter. PostgreSQL and SQLite both take RETURNING.
-        var sql = $"UPDATE {name} SET {sequence} = {sequence} WHERE {id} = {{0}} RETURNING {sequence} AS \"{nameof(HeadRow.LastSequence)}\", {hash} AS \"{nameof(HeadRow.LastHash)}\"";
+        var sql = LockHeadSql.GetValue(db.Model, _ => BuildLockHeadSql(db));
         var rows = await db.Database.SqlQueryRaw<HeadRow>(sql, AuditHead.SingletonId).ToListAsync(cancellationToken);
         return rows.Count == 1 ? rows[0] : throw new InvalidOperationException("The audit head row is missing.");
+    }
 
-        string Column(string property) => type.FindProperty(property)!.GetColumnName(table)!;
-        static string Quote(string identifier) => $"\"{identifier}\"";
+    private static string BuildLockHeadSql(PrivacyDbContext db)
+    {
+        var type = db.Model.FindEntityType(typeof(AuditHead))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var quote = db.GetService<ISqlGenerationHelper>();
+        var (id, sequence, hash) = (Column(nameof(AuditHead.Id)), Column(nameof(AuditHead.LastSequence)), Column(nameof(AuditHead.LastHash)));
+        // Names from the model, never from input; the id is a parameter. PostgreSQL and SQLite both take RETURNING.
+        return $"UPDATE {quote.DelimitIdentifier(table.Name, table.Schema)} SET {sequence} = {sequence} WHERE {id} = {{0}} " +
+            $"RETURNING {sequence} AS {quote.DelimitIdentifier(nameof(HeadRow.LastSequence))}, {hash} AS {quote.DelimitIdentifier(nameof(HeadRow.LastHash))}";
+
+        string Column(string property) => quote.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(table)!);
     }
 
     /// <summary>The head as <see cref="LockHeadAsync"/> reads it.</summary>

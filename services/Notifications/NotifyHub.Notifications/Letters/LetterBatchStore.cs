@@ -113,7 +113,7 @@ internal static class LetterBatchStore
             db.Publish(DeliveryOutcomes.Delivered(letter, at));
         }
 
-        await OutboxCopy.InsertAddedAsync(db, transaction, ct);
+        await OutboxCopy.InsertAddedAsync(db, (NpgsqlConnection)transaction.GetDbTransaction().Connection!, ct);
         await transaction.CommitAsync(ct);
     }
 

@@ -15,7 +15,6 @@ namespace NotifyHub.Intake.Imports.Storage;
 internal sealed class PostgreSqlPartyStore : IPartyStore
 {
     private const string Parties = "intake.affected_parties";
-    private const string Outbox = "intake.outbox_messages";
 
     public async Task LockIncidentAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, CancellationToken ct)
     {
@@ -122,43 +121,8 @@ internal sealed class PostgreSqlPartyStore : IPartyStore
     /// parameterised insert of them was the writer's largest phase. The rows then leave the change tracker (a
     /// retried batch publishes afresh); the transaction's commit wakes the dispatcher as usual.
     /// </summary>
-    public async Task InsertOutboxAsync(IntakeDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken ct)
-    {
-        var entries = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        await using (var copy = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
-            $"""COPY {Outbox} ("MessageId", "MessageType", "Body", "TraceParent", "CreatedAt") FROM STDIN (FORMAT BINARY)""", ct))
-        {
-            foreach (var message in entries.Select(e => e.Entity))
-            {
-                copy.StartRow();
-                copy.Write(message.MessageId, NpgsqlDbType.Uuid);
-                copy.Write(message.MessageType, NpgsqlDbType.Varchar);
-                copy.Write(message.Body, NpgsqlDbType.Text);
-                if (message.TraceParent is { } trace)
-                {
-                    copy.Write(trace, NpgsqlDbType.Varchar);
-                }
-                else
-                {
-                    copy.WriteNull();
-                }
-
-                copy.Write(message.CreatedAt, NpgsqlDbType.TimestampTz);
-            }
-
-            await copy.CompleteAsync(ct);
-        }
-
-        foreach (var entry in entries)
-        {
-            entry.State = EntityState.Detached;
-        }
-    }
+    public Task InsertOutboxAsync(IntakeDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        OutboxCopy.InsertAddedAsync(db, (NpgsqlConnection)connection, ct);
 
     public async Task InsertIssuesAsync(DbConnection connection, DbTransaction transaction, Guid importId, IReadOnlyList<RowIssue> issues,
         CancellationToken ct)

@@ -1,21 +1,21 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NotifyHub.BuildingBlocks.Database;
-using NotifyHub.BuildingBlocks.Messaging;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace NotifyHub.Notifications.Database;
+namespace NotifyHub.BuildingBlocks.Messaging;
 
 /// <summary>
-/// PostgreSQL: the outbox rows queued in the change tracker written by binary COPY inside the caller's transaction,
-/// then detached, instead of one INSERT each through <c>SaveChanges</c> (a letter batch writes 1,000). The commit wakes
-/// the dispatcher as a <c>SaveChanges</c> would.
+/// PostgreSQL: the outbox rows queued in the change tracker written by binary COPY on <paramref name="connection"/>
+/// (inside the caller's transaction), then detached, instead of one INSERT each through <c>SaveChanges</c>: an import
+/// batch writes one per person, a letter batch two per letter.
 /// </summary>
-internal static class OutboxCopy
+public static class OutboxCopy
 {
-    public static async Task InsertAddedAsync(NotificationsDbContext db, IDbContextTransaction transaction, CancellationToken ct)
+    public static async Task InsertAddedAsync(DbContext db, NpgsqlConnection connection, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(connection);
         var entries = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
         if (entries.Count == 0)
         {
@@ -28,7 +28,6 @@ internal static class OutboxCopy
             nameof(OutboxMessage.MessageId), nameof(OutboxMessage.MessageType), nameof(OutboxMessage.Body), nameof(OutboxMessage.TraceParent),
             nameof(OutboxMessage.CreatedAt), nameof(OutboxMessage.Attempts),
         }.Select(names.Column));
-        var connection = (NpgsqlConnection)transaction.GetDbTransaction().Connection!;
         await using (var copy = await connection.BeginBinaryImportAsync($"COPY {names.Table} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var message in entries.Select(e => e.Entity))
