@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace NotifyHub.BuildingBlocks.Database;
 
@@ -18,6 +21,7 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IEnumera
         {
             await using var scope = services.CreateAsyncScope();
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(target.ContextType);
+            await CreateHistoryTableAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
@@ -26,6 +30,30 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IEnumera
             }
 
             LogMigrated(logger, target.Schema);
+        }
+    }
+
+    /// <summary>
+    /// EF Core reads the migration history before creating its table, and logs that failed read as an error on every
+    /// fresh PostgreSQL database (dotnet/efcore#37328): a new operator's first start showed one error per module. The
+    /// table is created first, with EF's own script, so the first start logs no error that is not one.
+    /// </summary>
+    private static async Task CreateHistoryTableAsync(DbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        // Not history.ExistsAsync: that is the failing read itself. The script is CREATE ... IF NOT EXISTS.
+        var script = db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(script, ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateSchema)
+        {
+            // Another instance starting at the same moment created it first.
         }
     }
 
