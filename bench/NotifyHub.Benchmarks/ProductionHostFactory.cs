@@ -10,7 +10,8 @@ namespace NotifyHub.Benchmarks;
 /// The whole host in process, as production runs it. The test factory runs it as Development, which adds what a
 /// deployment never has on its request path: the developer exception page and the dependency-injection container's
 /// scope validation on every resolution. A deployed host also collects garbage with the server collector (the web
-/// SDK's default for the <c>notifyhub</c> executable), which the benchmark process turns on too (its project file).
+/// SDK's default for the <c>notifyhub</c> executable) and without dynamic PGO (its project file); the benchmark process
+/// does the same (its own project file).
 /// </summary>
 public sealed class ProductionHostFactory(IDictionary<string, string?> settings) : NotifyHubFactory(settings)
 {
@@ -25,6 +26,7 @@ public sealed class ProductionHostFactory(IDictionary<string, string?> settings)
     {
         var environment = Services.GetRequiredService<IHostEnvironment>().EnvironmentName;
         var collector = GCSettings.IsServerGC ? "server" : "workstation";
-        return $"host: {environment} environment, {collector} GC, {Environment.ProcessorCount} cores";
+        var pgo = AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var on) && !on ? "off" : "on";
+        return $"host: {environment} environment, {collector} GC, dynamic PGO {pgo}, {Environment.ProcessorCount} cores";
     }
 }
