@@ -68,11 +68,12 @@ public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
             candidates = candidates.Where(r => r.PostcodeIndex == postcode);
         }
 
-        // The person's open case comes with the match, in the same round trip.
-        return await candidates.Take(2)
+        // The person's open case comes with the match, in the same round trip. Two rows are enough to tell one match
+        // from several; ordered so that the same question always reads the same rows.
+        return await candidates.OrderBy(r => r.PersonId).ThenBy(r => r.IncidentId).Take(2)
             .Select(r => new CallerMatch(r.IncidentId, r.PersonId, db.Cases
                 .Where(c => c.VendorId == vendorId && c.IncidentId == r.IncidentId && c.PersonId == r.PersonId && c.Status == CaseStatus.Open)
-                .Select(c => (Guid?)c.Id).FirstOrDefault()))
+                .OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefault()))
             .ToListAsync(ct);
     }
 
