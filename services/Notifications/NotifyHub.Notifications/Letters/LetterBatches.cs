@@ -8,6 +8,7 @@ using NotifyHub.Notifications.Letters.Addresses;
 using NotifyHub.Notifications.PrintHouses;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Privacy.Audit;
+using System.Security.Cryptography;
 
 namespace NotifyHub.Notifications.Letters;
 
@@ -20,10 +21,11 @@ namespace NotifyHub.Notifications.Letters;
 /// letters and goes to that incident's print house (<see cref="PrintHouseChoice"/>), fixed at claim; a batch whose
 /// print house has been revoked fails (reason <c>print_house_revoked</c>, audited) and its letters fall back.
 /// <para>
-/// Batches go through as a pipeline with one render at a time: while one batch's PDF renders (and is encrypted to its
-/// print house) on the thread pool, the batch rendered before it is handed over and recorded, and the next one is
-/// claimed, its recipients read and its letters laid out, on this context one step at a time. A batch claimed ahead
-/// whose printer then stops is one more batch recovered after its lease.
+/// Batches go through as a pipeline with one render at a time: while one batch's PDF renders on the thread pool, the
+/// batch rendered before it is encrypted to its print house, handed over and recorded, and the next one is claimed,
+/// its recipients read and its letters laid out, on this context one step at a time. Rendering is the longest step,
+/// so everything else (the encryption included) is kept out of it and done beside it, on the other cores. A batch
+/// claimed ahead whose printer then stops is one more batch recovered after its lease.
 /// </para>
 /// </summary>
 public sealed class LetterBatches(
@@ -169,25 +171,35 @@ public sealed class LetterBatches(
             recipient.Recipient.ReferenceCode);
     }
 
-    private Task<RenderedLetterBatch?> RenderAsync(PreparedLetterBatch batch, CancellationToken ct) => Task.Run(() => Render(batch), ct);
+    private Task<LetterBatch?> RenderAsync(PreparedLetterBatch batch, CancellationToken ct) => Task.Run(() => Render(batch), ct);
 
     /// <summary>
-    /// The CPU-bound step, without the database: the PDF, encrypted at once to the print house's key (the clear PDF
-    /// wiped). Nothing for a batch with nothing to print or whose print house was already revoked.
+    /// The CPU-bound step, without the database: the clear PDF, encrypted and wiped by <see cref="FinishAsync"/>. Nothing
+    /// for a batch with nothing to print or whose print house was already revoked.
     /// </summary>
-    private RenderedLetterBatch? Render(PreparedLetterBatch batch)
-    {
-        if (batch.Contents.Count == 0 || batch.House is { IsRevoked: true })
-        {
-            return null;
-        }
+    private LetterBatch? Render(PreparedLetterBatch batch) =>
+        batch.Contents.Count == 0 || batch.House is { IsRevoked: true } ? null : pdf.Render(batch.BatchId, batch.Contents);
 
-        var clear = pdf.Render(batch.BatchId, batch.Contents);
-        return batch.House is null ? new RenderedLetterBatch(null, clear) : new RenderedLetterBatch(PrintHouseHandOver.Encrypt(batch.House, clear), null);
+    /// <summary>
+    /// Encrypts the batch to its print house and hands it over (the print house checked again just before, so a
+    /// revocation stops it at once), or seals it for the built-in outbox; records it. The clear PDF is wiped either way.
+    /// </summary>
+    private async Task FinishAsync(PreparedLetterBatch batch, LetterBatch? clear, CancellationToken ct)
+    {
+        try
+        {
+            await HandOverAsync(batch, clear, ct);
+        }
+        finally
+        {
+            if (clear is not null)
+            {
+                CryptographicOperations.ZeroMemory(clear.Pdf);
+            }
+        }
     }
 
-    /// <summary>Hands the batch over (the print house checked again just before, so a revocation stops it at once) and records it.</summary>
-    private async Task FinishAsync(PreparedLetterBatch batch, RenderedLetterBatch? rendered, CancellationToken ct)
+    private async Task HandOverAsync(PreparedLetterBatch batch, LetterBatch? clear, CancellationToken ct)
     {
         if (batch.Letters.Count == 0)
         {
@@ -198,17 +210,17 @@ public sealed class LetterBatches(
         SendResult result;
         if (batch.House is { } house)
         {
-            if (rendered?.Files is not { } files || !await db.PrintHouses.AsNoTracking().AnyAsync(h => h.Id == house.Id && h.RevokedAt == null, ct))
+            if (clear is null || !await db.PrintHouses.AsNoTracking().AnyAsync(h => h.Id == house.Id && h.RevokedAt == null, ct))
             {
                 await RefuseAsync(batch.BatchId, house.Id, batch.Letters, ct);
                 return;
             }
 
-            result = await handOver.HandOverAsync(house, batch.BatchId, files, ct);
+            result = await handOver.HandOverAsync(house, batch.BatchId, PrintHouseHandOver.Encrypt(house, clear), ct);
         }
         else
         {
-            result = await printHouse.SubmitAsync(await cipher.EncryptAsync(rendered!.Clear!, ct), ct);
+            result = await printHouse.SubmitAsync(await cipher.EncryptAsync(clear!, ct), ct);
         }
 
         if (result.IsSent)

@@ -19,6 +19,10 @@ public sealed class LetterPdfRenderer
 
     private readonly LetterOptions _options;
 
+    // Bytes per letter of the last batch: the next batch's buffer starts that large, so a PDF of several megabytes is
+    // not copied each time the buffer doubles (large-object garbage that also triggers full collections).
+    private long _bytesPerLetter = 16 * 1024;
+
     public LetterPdfRenderer(IOptions<LetterOptions> options)
     {
         _options = options.Value;
@@ -38,8 +42,9 @@ public sealed class LetterPdfRenderer
             manifest.Add(new ManifestRow(letter.LetterId, first, document.PageCount, letter.Country));
         }
 
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream((int)Math.Min(Array.MaxLength, Interlocked.Read(ref _bytesPerLetter) * 11 / 10 * Math.Max(1, letters.Count)));
         document.Save(stream, closeStream: false);
+        Interlocked.Exchange(ref _bytesPerLetter, Math.Max(1, stream.Length / Math.Max(1, letters.Count)));
         return new LetterBatch(batchId, stream.ToArray(), manifest);
     }
 
