@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace NotifyHub.Privacy.Keys;
 
@@ -186,31 +189,54 @@ public sealed class KeyStore(Func<PrivacyDbContext> openDb, IRootKeyProvider roo
         Keys.AsNoTracking().Where(k => k.OwnerId == ownerId && k.Kind == kind)
             .OrderByDescending(k => k.Version).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Version 1, unless another scope or process created it first: then theirs. The insert does nothing on a
+    /// conflict instead of failing, because EF Core logs a failed save at Error level even when the caller handles it,
+    /// and the first checks or imports of a new incident race here all the time.
+    /// </summary>
     private async Task<StoredKey> CreateFirstAsync(Guid ownerId, KeyKind kind, CancellationToken cancellationToken)
     {
         var root = await roots.GetRootKeyAsync(cancellationToken);
-        try
-        {
-            return await InsertAsync(root, new KeyId(ownerId, kind, 1), cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another scope or process created it first: use theirs.
-            return await LatestAsync(ownerId, kind, cancellationToken) ?? throw new InvalidOperationException($"Could not create the {kind} key of {ownerId}.");
-        }
+        var (sql, values) = InsertIfAbsent(NewKey(root, new KeyId(ownerId, kind, 1)));
+        await Db.Database.ExecuteSqlRawAsync(sql, values, cancellationToken);
+        return await LatestAsync(ownerId, kind, cancellationToken)
+            ?? throw new InvalidOperationException($"Could not create the {kind} key of {ownerId}.");
     }
+
+    /// <summary>
+    /// <c>INSERT … ON CONFLICT DO NOTHING</c> (PostgreSQL and SQLite alike) of the row's set columns, names from the
+    /// model, values as the database stores them (the model's converters applied: the kind as text, times as ticks on
+    /// SQLite).
+    /// </summary>
+    private (string Sql, object[] Values) InsertIfAbsent(StoredKey key)
+    {
+        var entity = Db.Model.FindEntityType(typeof(StoredKey))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Where(p => p.PropertyInfo is not null && p.GetColumnName(table) is not null)
+            .Select(p => (Property: p, Value: p.PropertyInfo!.GetValue(key)))
+            .Where(c => c.Value is not null)
+            .ToList();
+        var helper = Db.GetService<ISqlGenerationHelper>();
+        var names = string.Join(", ", columns.Select(c => helper.DelimitIdentifier(c.Property.GetColumnName(table)!)));
+        var parameters = string.Join(", ", columns.Select((_, i) => $"{{{i}}}"));
+        var sql = $"INSERT INTO {helper.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({parameters}) ON CONFLICT DO NOTHING";
+        return (sql, [.. columns.Select(c => c.Property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(c.Value)! : c.Value!)]);
+    }
+
+    private StoredKey NewKey(RootKey root, KeyId id) => new()
+    {
+        OwnerId = id.OwnerId,
+        Kind = id.Kind,
+        Version = id.Version,
+        RootKeyId = root.Id,
+        WrappedMaterial = KeyWrapper.WrapNew(root, id),
+        CreatedAt = time.Now(),
+    };
 
     private async Task<StoredKey> InsertAsync(RootKey root, KeyId id, CancellationToken cancellationToken)
     {
-        var stored = new StoredKey
-        {
-            OwnerId = id.OwnerId,
-            Kind = id.Kind,
-            Version = id.Version,
-            RootKeyId = root.Id,
-            WrappedMaterial = KeyWrapper.WrapNew(root, id),
-            CreatedAt = time.Now(),
-        };
+        var stored = NewKey(root, id);
         Keys.Add(stored);
         try
         {
