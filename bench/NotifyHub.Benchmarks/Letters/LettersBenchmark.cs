@@ -77,10 +77,11 @@ public static class LettersBenchmark
             var run = await RunCampaignAsync(client, campaign, people);
             System.Console.WriteLine($"methods compiled during the measured campaign: {JitInfo.GetCompiledMethodCount() - jitMethods} " +
                 $"({(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms of compile time)");
+            double? steady = null;
             if (run.First is { } start && start.Letters < people)
             {
-                var rest = (people - start.Letters) / (run.Elapsed - start.At).TotalSeconds;
-                System.Console.WriteLine($"first {start.Letters} letters handed over after {start.At.TotalSeconds:F1} s; the other {people - start.Letters} at {rest:F1} letters/s");
+                steady = (people - start.Letters) / (run.Elapsed - start.At).TotalSeconds;
+                System.Console.WriteLine($"first {start.Letters} letters handed over after {start.At.TotalSeconds:F1} s; the other {people - start.Letters} at {steady:F1} letters/s");
             }
 
             var endToEnd = people / run.Elapsed.TotalSeconds;
@@ -91,6 +92,11 @@ public static class LettersBenchmark
             System.Console.WriteLine($"| {"launch → handed over (render+encrypt+hand-over)",-52} | {people,8} | {run.Elapsed.TotalSeconds,8:F2} | {endToEnd,9:F1} |");
             System.Console.WriteLine($"| {"bare PDF rendering loop (PDFsharp, same pages)",-52} | {people,8} | {bare.TotalSeconds,8:F2} | {raw,9:F1} |");
             System.Console.WriteLine($"ratio end-to-end / bare = {endToEnd / raw:F2}x (goal: at least 0.8x)");
+            if (steady is { } rate)
+            {
+                // What a long campaign runs at nearly all its time: without the launch and the first batch's layout.
+                System.Console.WriteLine($"ratio after the first hand-over / bare = {rate / raw:F2}x");
+            }
             System.Console.WriteLine($"250,000 letters: {250_000 / endToEnd / 60:F1} min end-to-end on {Environment.ProcessorCount} cores (goal: within 60 min on 2 cores)");
             return 0;
         }
