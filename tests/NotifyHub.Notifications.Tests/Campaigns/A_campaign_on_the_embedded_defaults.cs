@@ -169,7 +169,13 @@ public sealed partial class A_campaign_on_the_embedded_defaults
     [Fact]
     public async Task Pause_holds_sending_resume_finishes_and_cancel_closes_the_rest()
     {
-        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?> { ["NotifyHub:Notifications:Throttle:Email"] = "20" });
+        // One email per delivery batch: each is recorded as it goes, so the first "delivered" comes early in the 10 s
+        // campaign, not with the last of four interleaved 50-email batches.
+        await using var app = await NotificationsApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["NotifyHub:Notifications:Throttle:Email"] = "20",
+            ["NotifyHub:Notifications:DeliveryBatchSize"] = "1",
+        });
         var incident = await app.OpenIncidentAsync();
         await app.SeedAndWaitAsync(incident, [.. Enumerable.Range(0, 200).Select(i => TestPerson.Create(i, email: $"p{i}@example.test"))]);
         var template = await app.CreateTemplateAsync(incident, SampleTemplates.Email);
