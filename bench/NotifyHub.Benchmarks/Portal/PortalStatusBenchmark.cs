@@ -18,7 +18,7 @@ using System.Text.Json;
 namespace NotifyHub.Benchmarks.Portal;
 
 /// <summary>
-/// <c>portal --clients 200 --seconds 60 --people 5000</c>: N concurrent clients, each looping status checks (reference
+/// <c>portal --clients 200 --seconds 60 --people 5000 [--warm-up 20]</c>: N concurrent clients, each looping status checks (reference
 /// code and date of birth, <c>POST /api/v1/portal/status</c>, each answer a new 15-minute session) through the real
 /// API of an in-process host on PostgreSQL, then the same lookup as a bare indexed SQL query
 /// (<see cref="PortalSqlBaseline"/>) with as many clients; p50/p99 and checks per second for both. It runs on the
@@ -37,6 +37,7 @@ public static class PortalStatusBenchmark
         var clients = 200;
         var seconds = 60;
         var peopleCount = 5000;
+        var warmUp = 20;
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -44,6 +45,7 @@ public static class PortalStatusBenchmark
                 case "--clients": clients = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--people": peopleCount = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--warm-up": warmUp = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
             }
         }
 
@@ -60,6 +62,12 @@ public static class PortalStatusBenchmark
         System.Console.WriteLine($"portal: seeding {peopleCount} people (not timed)...");
         var people = await SeedAsync(factory, peopleCount);
         var duration = TimeSpan.FromSeconds(seconds);
+        // A portal serves for days: the first seconds after a start measure the JIT (checks a second climb from about
+        // 300 to 2,000 over the first 15 to 20 s), not the service. Both sides run warm, their warm-up not counted.
+        var warm = TimeSpan.FromSeconds(warmUp);
+        System.Console.WriteLine($"portal: warming up for {warmUp} s (not counted)...");
+        await RunApiAsync(factory, people, clients, warm);
+        await PortalSqlBaseline.RunAsync(database.ConnectionString, people, clients, warm);
         System.Console.WriteLine($"| {"run",-34} | {"step",-10} | {"count",8} | {"per s",8} | {"p50 ms",8} | {"p99 ms",8} |");
         var api = await RunApiAsync(factory, people, clients, duration);
         api.Print($"API, {clients} clients", Steps, duration);
@@ -75,6 +83,9 @@ public static class PortalStatusBenchmark
         var answers = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
         var stopAt = TimeProvider.System.GetUtcNow().UtcDateTime + duration;
         var http = Enumerable.Range(0, clients).Select(_ => factory.CreateClient()).ToList();
+        var gc = GcSnapshot.Take();
+        var perSecond = new int[(int)duration.TotalSeconds + 2];
+        var started = Stopwatch.StartNew();
         await Task.WhenAll(http.Select((client, n) => Task.Run(async () =>
         {
             var mine = people.Where((_, i) => i % clients == n).ToList();
@@ -86,10 +97,15 @@ public static class PortalStatusBenchmark
                     new { referenceCode = person.ReferenceCode, dateOfBirth = person.DateOfBirth });
                 await response.Content.ReadAsByteArrayAsync();
                 times.Add("status", watch.Elapsed);
+                Interlocked.Increment(ref perSecond[Math.Min(perSecond.Length - 1, (int)started.Elapsed.TotalSeconds)]);
                 answers.AddOrUpdate(response.StatusCode, 1, (_, c) => c + 1);
             }
         })));
         http.ForEach(c => c.Dispose());
+        System.Console.WriteLine(gc.Since(perSecond.Sum(), "check"));
+        var whole = perSecond.Take((int)duration.TotalSeconds).Order().ToList();
+        System.Console.WriteLine($"checks in one second: min {whole[0]}, median {whole[whole.Count / 2]}, max {whole[^1]}; second by second: "
+            + string.Join(' ', perSecond.Take((int)duration.TotalSeconds)));
         System.Console.WriteLine("answers: " + string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{(int)a.Key} × {a.Value}")));
         return times;
     }
