@@ -15,10 +15,11 @@ using System.Text.Json;
 namespace NotifyHub.Benchmarks.CallCentre;
 
 /// <summary>
-/// <c>callcentre --agents 50,350 --seconds 60 --people 2000</c>: N simulated agents, each looping verify (code and date
+/// <c>callcentre --agents 50,350 --seconds 60 --people 2000 [--paced-calls 100]</c>: N simulated agents, each looping verify (code and date
 /// of birth) → open the case (one metered read) → add a note → close, through the real API of an in-process host on
 /// PostgreSQL, for the given time; p50/p99 per step. Then the hand-SQL baseline (<see cref="HandSqlBaseline"/>) with
-/// the same number of agents. The key service's bulk-read limit is raised for the run: every loop is one read.
+/// the same number of agents. Then both again with the most agents, paced to <c>--paced-calls</c> calls a second in all
+/// (<see cref="LoopPace"/>; 0 skips it): the latency at a set load. The key service's bulk-read limit is raised for the run: every loop is one read.
 /// Needs a durable PostgreSQL: <c>NOTIFYHUB_POSTGRES_DURABLE=1 scripts/test.sh --servers-only</c>.
 /// </summary>
 public static class CallCentreBenchmark
@@ -32,6 +33,7 @@ public static class CallCentreBenchmark
         int[] agentCounts = [50, 350];
         var seconds = 60;
         var peopleCount = 2000;
+        double? pacedCalls = 100;
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -39,6 +41,7 @@ public static class CallCentreBenchmark
                 case "--agents": agentCounts = [.. args[i + 1].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture))]; break;
                 case "--seconds": seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--people": peopleCount = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--paced-calls": pacedCalls = args[i + 1] == "0" ? null : double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
             }
         }
 
@@ -59,17 +62,28 @@ public static class CallCentreBenchmark
         System.Console.WriteLine($"| {"run",-34} | {"step",-10} | {"count",8} | {"per s",8} | {"p50 ms",8} | {"p99 ms",8} |");
         foreach (var agents in agentCounts)
         {
-            var api = await RunApiAsync(factory, vendor, people, agents, duration);
+            var api = await RunApiAsync(factory, vendor, people, agents, duration, null);
             api.Print($"API, {agents} agents", Steps, duration);
-            var baseline = await HandSqlBaseline.RunAsync(database.ConnectionString, people, vendor, agents, duration);
+            var baseline = await HandSqlBaseline.RunAsync(database.ConnectionString, people, vendor, agents, duration, null);
             baseline.Print($"hand SQL, {agents} agents", Steps, duration);
+        }
+
+        // Back to back, each loop's time is the number of agents over the rate (Little's law): it measures the queue,
+        // not the service. The latency goal's load is the issue's headroom: a peak day's 0.1 calls a second times 1,000.
+        if (pacedCalls is { } rate)
+        {
+            var agents = agentCounts.Max();
+            var api = await RunApiAsync(factory, vendor, people, agents, duration, rate);
+            api.Print($"API, {agents} agents, {rate:0.#}/s", Steps, duration);
+            var baseline = await HandSqlBaseline.RunAsync(database.ConnectionString, people, vendor, agents, duration, rate);
+            baseline.Print($"hand SQL, {agents} agents, {rate:0.#}/s", Steps, duration);
         }
 
         return 0;
     }
 
     private static async Task<StepTimes> RunApiAsync(ProductionHostFactory factory, Guid vendor, IReadOnlyList<SeededPerson> people,
-        int agents, TimeSpan duration)
+        int agents, TimeSpan duration, double? callsPerSecond)
     {
         var clients = new List<HttpClient>(agents);
         for (var i = 0; i < agents; i++)
@@ -77,7 +91,8 @@ public static class CallCentreBenchmark
             clients.Add(await StaffAccounts.ClientForAsync(factory, Roles.Agent, vendor));
         }
 
-        System.Console.WriteLine($"callcentre: {agents} agents signed in; running for {duration.TotalSeconds:F0} s");
+        var pace = new LoopPace(callsPerSecond, agents);
+        System.Console.WriteLine($"callcentre: {agents} agents signed in; running for {duration.TotalSeconds:F0} s, {pace.Describe()}");
         var times = new StepTimes();
         var stopAt = TimeProvider.System.GetUtcNow().UtcDateTime + duration;
         var failures = 0;
@@ -87,11 +102,12 @@ public static class CallCentreBenchmark
             for (var turn = 0; TimeProvider.System.GetUtcNow().UtcDateTime < stopAt && mine.Count > 0; turn++)
             {
                 var person = mine[turn % mine.Count];
+                var late = await pace.WaitTurnAsync(agent, turn);
                 var watch = Stopwatch.StartNew();
                 var verify = await client.PostAsJsonAsync("/api/v1/callcentre/verifications",
                     new { incidentId = person.IncidentId, referenceCode = person.ReferenceCode, dateOfBirth = person.DateOfBirth });
                 var body = await verify.Content.ReadFromJsonAsync<JsonElement>();
-                times.Add("verify", watch.Elapsed);
+                times.Add("verify", late + watch.Elapsed);
                 if (!verify.IsSuccessStatusCode || !body.GetProperty("verified").GetBoolean())
                 {
                     Interlocked.Increment(ref failures);

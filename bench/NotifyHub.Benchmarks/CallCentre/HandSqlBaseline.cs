@@ -13,7 +13,7 @@ namespace NotifyHub.Benchmarks.CallCentre;
 internal static class HandSqlBaseline
 {
     public static async Task<StepTimes> RunAsync(string connectionString, IReadOnlyList<SeededPerson> people, Guid vendorId,
-        int agents, TimeSpan duration)
+        int agents, TimeSpan duration, double? callsPerSecond)
     {
         var times = new StepTimes();
         var stopAt = TimeProvider.System.GetUtcNow().UtcDateTime + duration;
@@ -24,6 +24,7 @@ internal static class HandSqlBaseline
             await create.ExecuteNonQueryAsync();
         }
 
+        var pace = new LoopPace(callsPerSecond, agents);
         var tasks = Enumerable.Range(0, agents).Select(agent => Task.Run(async () =>
         {
             var mine = people.Where((_, i) => i % agents == agent).ToList();
@@ -31,6 +32,7 @@ internal static class HandSqlBaseline
             for (var turn = 0; TimeProvider.System.GetUtcNow().UtcDateTime < stopAt && mine.Count > 0; turn++)
             {
                 var person = mine[turn % mine.Count];
+                var late = await pace.WaitTurnAsync(agent, turn);
                 var watch = Stopwatch.StartNew();
                 Guid personId;
                 await using (var verify = source.CreateCommand(
@@ -57,7 +59,7 @@ internal static class HandSqlBaseline
                 }
 
                 await AuditAsync(source, agentId, "verify", person.IncidentId);
-                times.Add("verify", watch.Elapsed);
+                times.Add("verify", late + watch.Elapsed);
                 watch.Restart();
                 await using (var read = source.CreateCommand(
                     "SELECT r.\"Projection\", (SELECT count(*) FROM callcentre.case_notes n WHERE n.\"CaseId\" = $1) FROM callcentre.caller_records r WHERE r.\"VendorId\" = $2 AND r.\"IncidentId\" = $3 AND r.\"PersonId\" = $4"))
