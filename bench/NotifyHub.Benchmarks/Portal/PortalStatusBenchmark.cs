@@ -83,7 +83,7 @@ public static class PortalStatusBenchmark
         var answers = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
         var stopAt = TimeProvider.System.GetUtcNow().UtcDateTime + duration;
         var http = Enumerable.Range(0, clients).Select(_ => factory.CreateClient()).ToList();
-        var gc = GcSnapshot.Take();
+        var gc = ProcessSnapshot.Take();
         var perSecond = new int[(int)duration.TotalSeconds + 2];
         var started = Stopwatch.StartNew();
         await Task.WhenAll(http.Select((client, n) => Task.Run(async () =>

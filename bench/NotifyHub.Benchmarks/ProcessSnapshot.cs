@@ -3,9 +3,9 @@ using System.Globalization;
 namespace NotifyHub.Benchmarks;
 
 /// <summary>The process's garbage collections, their pause time and its CPU time since a moment: what a run cost and what its tail may owe to GC.</summary>
-internal sealed record GcSnapshot(int Gen0, int Gen1, int Gen2, TimeSpan Paused, TimeSpan Cpu, DateTimeOffset At)
+internal sealed record ProcessSnapshot(int Gen0, int Gen1, int Gen2, TimeSpan Paused, TimeSpan Cpu, DateTimeOffset At)
 {
-    public static GcSnapshot Take() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(),
+    public static ProcessSnapshot Take() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(),
         Environment.CpuUsage.TotalTime, TimeProvider.System.GetUtcNow());
 
     /// <summary>Collections, pauses and this process's CPU time since the snapshot, the CPU also per unit of work.</summary>
