@@ -75,7 +75,7 @@ public static class DatabaseRegistration
             var connectionString = configuration.GetConnectionString("NotifyHub")
                 ?? throw new InvalidOperationException(
                     "NotifyHub:Database:Provider is PostgreSql but ConnectionStrings:NotifyHub is not set.");
-            builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", schema));
+            builder.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString), o => o.MigrationsHistoryTable("__EFMigrationsHistory", schema));
         }
 
         if (sp.GetService<OutboxSignal<TContext>>() is { } signal)
