@@ -26,8 +26,9 @@ public static class AuthenticationRegistration
     /// </summary>
     public static IServiceCollection AddNotifyHubAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
+        // Pooled: every request's session check may open it.
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgreSqlPlatformDbContext>(
-            configuration, PlatformDbContext.SchemaName);
+            configuration, PlatformDbContext.SchemaName, pooled: true);
         services.AddDataProtection()
             .SetApplicationName("NotifyHub")
             .PersistKeysToDbContext<PlatformDbContext>();

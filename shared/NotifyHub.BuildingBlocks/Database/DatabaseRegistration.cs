@@ -14,8 +14,10 @@ public static class DatabaseRegistration
     /// <summary>
     /// Registers a database with the configured provider under <paramref name="schema"/>, migrates it at start
     /// and checks it in <c>/health/ready</c>. Modules add their outbox with <see cref="AddOutbox{TContext}"/>.
-    /// <paramref name="pooled"/> reuses context instances and builds the options once instead of per request (for a
-    /// module whose requests are many and short); its contexts must hold no state of their own beyond EF's.
+    /// The options are built once per process, not per context: they depend only on configuration, and building them
+    /// (provider, warnings, interceptors) cost about 3 % of the call centre's CPU when every request did it.
+    /// <paramref name="pooled"/> also reuses the context instances (for a module whose requests are many and short);
+    /// its contexts must hold no state of their own beyond EF's.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgreSql>(
         this IServiceCollection services, IConfiguration configuration, string schema, bool pooled = false)
@@ -27,9 +29,9 @@ public static class DatabaseRegistration
         void Options(IServiceProvider sp, DbContextOptionsBuilder b) => Configure<TContext>(sp, b, schema, provider);
         switch (provider, pooled)
         {
-            case (DatabaseProvider.Sqlite, false): services.AddDbContext<TContext, TSqlite>(Options); break;
+            case (DatabaseProvider.Sqlite, false): services.AddDbContext<TContext, TSqlite>(Options, ServiceLifetime.Scoped, ServiceLifetime.Singleton); break;
             case (DatabaseProvider.Sqlite, true): services.AddDbContextPool<TContext, TSqlite>(Options); break;
-            case (_, false): services.AddDbContext<TContext, TPostgreSql>(Options); break;
+            case (_, false): services.AddDbContext<TContext, TPostgreSql>(Options, ServiceLifetime.Scoped, ServiceLifetime.Singleton); break;
             default: services.AddDbContextPool<TContext, TPostgreSql>(Options); break;
         }
 

@@ -22,8 +22,9 @@ public static class PrivacyStoreRegistration
             options.Keys.DataDirectory = configuration.GetSection(NotifyHubOptions.Section).Get<NotifyHubOptions>()?.DataDirectory ?? "data";
             configuration.GetSection("NotifyHub:KeyService").Bind(options.KeyService);
         });
+        // Pooled: every read through the key service and every audit append opens it.
         services.AddModuleDbContext<PrivacyStoreDbContext, SqlitePrivacyStoreDbContext, PostgreSqlPrivacyStoreDbContext>(
-            configuration, PrivacyStoreDbContext.SchemaName);
+            configuration, PrivacyStoreDbContext.SchemaName, pooled: true);
         // Hosted services start in registration order: after the store's migrations, before its outbox dispatcher.
         services.AddHostedService<RootKeyCheck>();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)

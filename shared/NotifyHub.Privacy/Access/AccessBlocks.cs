@@ -9,11 +9,16 @@ namespace NotifyHub.Privacy.Access;
 /// </summary>
 public sealed class AccessBlocks(PrivacyDbContext db, TimeProvider time)
 {
+    // Compiled once: the call centre asks this before every verification.
+    private static readonly CompiledPerModel<Func<PrivacyDbContext, Guid, CancellationToken, Task<bool>>> IsBlockedQuery = new(() =>
+        EF.CompileAsyncQuery((PrivacyDbContext store, Guid userId, CancellationToken _) =>
+            store.AccessBlocks.Any(b => b.UserId == userId && b.UnblockedAt == null)));
+
     public Task<AccessBlock?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
         db.AccessBlocks.AsNoTracking().SingleOrDefaultAsync(b => b.UserId == userId, cancellationToken);
 
     public Task<bool> IsBlockedAsync(Guid userId, CancellationToken cancellationToken) =>
-        db.AccessBlocks.AsNoTracking().AnyAsync(b => b.UserId == userId && b.UnblockedAt == null, cancellationToken);
+        IsBlockedQuery.For(db)(db, userId, cancellationToken);
 
     /// <summary>The users of <paramref name="vendorId"/> blocked now.</summary>
     public async Task<IReadOnlySet<Guid>> BlockedUsersAsync(Guid vendorId, CancellationToken cancellationToken) =>

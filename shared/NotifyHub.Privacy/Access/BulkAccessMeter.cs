@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NotifyHub.Privacy.Audit;
+using NotifyHub.Privacy.Purposes;
 
 namespace NotifyHub.Privacy.Access;
 
@@ -10,6 +11,19 @@ namespace NotifyHub.Privacy.Access;
 /// </summary>
 internal sealed class BulkAccessMeter(PrivacyDbContext db, KeyServiceOptions options, TimeProvider time)
 {
+    // Compiled once: every read through the key service runs it, and translating it again each time (parameter
+    // extraction, cache lookup) cost more CPU than PostgreSQL spent executing it.
+    private static readonly CompiledPerModel<Func<PrivacyDbContext, Guid?, Guid, Purpose, Guid, DateTimeOffset, CancellationToken, Task<MeterRow?>>> CountIfAssignedQuery = new(() =>
+        EF.CompileAsyncQuery((PrivacyDbContext store, Guid? vendorId, Guid incidentId, Purpose purpose, Guid userId, DateTimeOffset windowStart, CancellationToken _) =>
+            store.VendorAssignments
+                .Where(a => a.VendorId == vendorId && a.IncidentId == incidentId && a.Purpose == purpose)
+                .Select(a => new MeterRow(
+                    store.AccessBlocks.Any(b => b.UserId == userId),
+                    store.AuditEntries.Count(e =>
+                        e.ActorUserId == userId && e.Action == AuditActions.ProjectionDecrypt &&
+                        e.Outcome == AuditOutcomes.Granted && e.Time >= windowStart)))
+                .FirstOrDefault()));
+
     public Task<AccessBlock?> FindBlockAsync(Guid userId, CancellationToken cancellationToken) =>
         db.AccessBlocks.AsNoTracking().SingleOrDefaultAsync(b => b.UserId == userId, cancellationToken);
 
@@ -35,18 +49,8 @@ internal sealed class BulkAccessMeter(PrivacyDbContext db, KeyServiceOptions opt
     /// </summary>
     public async Task<int?> CountIfAssignedAndNeverBlockedAsync(AccessRequest request, CancellationToken cancellationToken)
     {
-        var windowStart = time.Now() - options.Window;
-        var userId = request.UserId;
-        var row = await db.VendorAssignments
-            .Where(a => a.VendorId == request.VendorId && a.IncidentId == request.IncidentId && a.Purpose == request.Purpose)
-            .Select(a => new
-            {
-                Blocked = db.AccessBlocks.Any(b => b.UserId == userId),
-                Count = db.AuditEntries.Count(e =>
-                    e.ActorUserId == userId && e.Action == AuditActions.ProjectionDecrypt &&
-                    e.Outcome == AuditOutcomes.Granted && e.Time >= windowStart),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await CountIfAssignedQuery.For(db)(db, request.VendorId, request.IncidentId, request.Purpose, request.UserId,
+            time.Now() - options.Window, cancellationToken);
         return row is { Blocked: false } ? row.Count : null;
     }
 
@@ -65,4 +69,6 @@ internal sealed class BulkAccessMeter(PrivacyDbContext db, KeyServiceOptions opt
                 .SetProperty(b => b.UnblockedBy, unblockedBy), cancellationToken);
         return updated == 1;
     }
+
+    private sealed record MeterRow(bool Blocked, int Count);
 }
