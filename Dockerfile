@@ -19,9 +19,10 @@ RUN dotnet restore services/NotifyHub.Gateway/NotifyHub.Gateway.csproj \
       -o /app/gateway -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# Letters are PDFs that must render Japanese names: PDFsharp uses the system CJK fonts.
+# Letters are PDFs that must render Japanese names: IPAex Gothic (TrueType, embedded as the subset of glyphs used)
+# and Noto Sans CJK for the characters it lacks (see docs/decisions/0013).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && apt-get install -y --no-install-recommends fonts-ipaexfont-gothic fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/*
 # Embedded files (local key ring, .eml and letter outboxes) live on a volume;
 # created here so a fresh named volume is owned by the non-root app user.

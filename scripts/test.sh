@@ -32,7 +32,7 @@ say() { printf '[test.sh] %s\n' "$*" >&2; }
 # --- 1. Debian packages, installed only when missing -------------------------
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
-for pkg in rabbitmq-server python3-aiosmtpd chromium poppler-utils fonts-noto-cjk docker-compose openssh-server gnupg; do
+for pkg in rabbitmq-server python3-aiosmtpd chromium poppler-utils fonts-noto-cjk fonts-ipaexfont-gothic docker-compose openssh-server gnupg; do
   installed "$pkg" || missing+=("$pkg")
 done
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null \

@@ -74,9 +74,11 @@ public static class LettersBenchmark
             var campaign = await CampaignAsync(factory, client, people, "Dealer CRM breach");
             System.Console.WriteLine($"letters: {people} people, provider {provider}, key {keyKind}, batches of {batchSize}; launching");
             var (jitMethods, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
+            var gcBefore = GcCounts.Now();
             var run = await RunCampaignAsync(client, campaign, people);
             System.Console.WriteLine($"methods compiled during the measured campaign: {JitInfo.GetCompiledMethodCount() - jitMethods} " +
                 $"({(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms of compile time)");
+            System.Console.WriteLine($"garbage collections during the measured campaign: {GcCounts.Now() - gcBefore}");
             double? steady = null;
             if (run.First is { } start && start.Letters < people)
             {
@@ -85,7 +87,9 @@ public static class LettersBenchmark
             }
 
             var endToEnd = people / run.Elapsed.TotalSeconds;
+            gcBefore = GcCounts.Now();
             var bare = BareRender(factory.Services.GetRequiredService<LetterPdfRenderer>(), people, batchSize);
+            System.Console.WriteLine($"garbage collections during the bare loop: {GcCounts.Now() - gcBefore}");
             var raw = people / bare.TotalSeconds;
             System.Console.WriteLine();
             System.Console.WriteLine($"| {"",-52} | {"letters",8} | {"seconds",8} | {"letters/s",9} |");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Pdf;
 using NotifyHub.Notifications.Letters.Addresses;
@@ -12,7 +13,7 @@ namespace NotifyHub.Notifications.Letters;
 /// top, 85 × 45 mm; the return address sits in the window's top zone, the recipient below it), a QR code of the
 /// person's portal link to the right of the window, then the text, continuing on as many pages as it needs.
 /// </summary>
-public sealed class LetterPdfRenderer
+public sealed partial class LetterPdfRenderer
 {
     private const double BodyTop = 105, ContinuationTop = 25, BottomLimit = 270, Left = 25, Right = 20, LineHeight = 5.2;
     private static readonly double PageWidth = Mm(210);
@@ -23,10 +24,15 @@ public sealed class LetterPdfRenderer
     // not copied each time the buffer doubles (large-object garbage that also triggers full collections).
     private long _bytesPerLetter = 16 * 1024;
 
-    public LetterPdfRenderer(IOptions<LetterOptions> options)
+    public LetterPdfRenderer(IOptions<LetterOptions> options, ILogger<LetterPdfRenderer>? logger = null)
     {
         _options = options.Value;
-        PdfFonts.Install(_options.LatinFontPath, _options.CjkFontPath, _options.CjkFontFamily);
+        PdfFonts.Install(_options.LatinFontPath, _options.CjkFontPath, _options.CjkFontFamily, _options.JapaneseFontPath);
+        if (logger is not null && !PdfFonts.HasJapaneseTrueType)
+        {
+            // Letters still print, each Japanese batch about 14 MB larger and slower to render.
+            LogNoJapaneseTrueType(logger, _options.JapaneseFontPath);
+        }
     }
 
     /// <param name="proof">Set for a proof: its mark is printed across and atop every page.</param>
@@ -189,4 +195,8 @@ public sealed class LetterPdfRenderer
     }
 
     private static double Mm(double mm) => mm * 72 / 25.4;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Japanese TrueType font {Path} is missing: Japanese letters embed the whole CJK " +
+        "collection instead. Install Debian fonts-ipaexfont-gothic or set NotifyHub:Letters:JapaneseFontPath.")]
+    private static partial void LogNoJapaneseTrueType(ILogger logger, string path);
 }
