@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.BuildingBlocks.Auth;
+using NotifyHub.CallCentre.Cases;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.Fields;
@@ -139,6 +140,32 @@ public sealed class CallCentreWorld : IAsyncDisposable
         var result = await VerifyAsync(agent, new { incidentId = incident, referenceCode = code, dateOfBirth });
         result.GetProperty("verified").GetBoolean().ShouldBeTrue();
         return result.GetProperty("caseId").GetGuid();
+    }
+
+    /// <summary>
+    /// Several agents of one vendor verify the same caller at the same moment (a person calling twice, two lines):
+    /// every one of them must land on the same single open case.
+    /// </summary>
+    public async Task AgentsVerifyingOneCallerAtOnceShareOneCaseAsync(int agents)
+    {
+        var vendor = await RegisterVendorAsync();
+        var incident = await OpenIncidentAsync();
+        await ImportAsync(incident, People.Csv);
+        await AssignAsync(incident, vendor, expected: 3);
+        var code = (await ReferenceCodesAsync(incident))["ext-1"];
+        var clients = await Task.WhenAll(Enumerable.Range(0, agents).Select(_ => AgentAsync(vendor)));
+
+        var caseIds = await Task.WhenAll(clients.Select(agent => OpenCaseAsync(agent, incident, code, People.CanaryDateOfBirth)));
+        var openCases = await InCallCentreAsync(db => db.Cases.CountAsync(c => c.IncidentId == incident && c.Status == CaseStatus.Open));
+        var granted = await InCallCentreAsync(db => db.VerificationAttempts.CountAsync(a => a.VendorId == vendor && a.Verified));
+
+        caseIds.Distinct().ShouldHaveSingleItem("every agent got the same case");
+        openCases.ShouldBe(1);
+        granted.ShouldBe(agents, "each verification is recorded once, the retried ones too");
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
     }
 
     public static async Task<string> ProblemCodeAsync(HttpResponseMessage response)

@@ -65,6 +65,9 @@ public sealed class On_PostgreSql : IAsyncLifetime
     }
 
     [Fact]
+    public Task Agents_verifying_one_caller_at_once_share_one_open_case() => _world.AgentsVerifyingOneCallerAtOnceShareOneCaseAsync(agents: 12);
+
+    [Fact]
     public async Task A_one_batch_save_is_one_command_without_a_transaction()
     {
         var commands = new CommandLog();

@@ -35,6 +35,9 @@ public sealed class Verifying_callers(WorldFixture fixture) : IClassFixture<Worl
     }
 
     [Fact]
+    public Task Agents_verifying_one_caller_at_once_share_one_open_case() => World.AgentsVerifyingOneCallerAtOnceShareOneCaseAsync(agents: 8);
+
+    [Fact]
     public async Task An_unknown_code_and_a_wrong_factor_get_the_same_answer()
     {
         var vendor = await World.RegisterVendorAsync();

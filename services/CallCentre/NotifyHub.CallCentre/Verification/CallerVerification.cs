@@ -5,6 +5,8 @@ using NotifyHub.CallCentre.Database;
 using NotifyHub.CallCentre.Support;
 using NotifyHub.Contracts.CallCentre;
 using NotifyHub.Privacy.Audit;
+using Npgsql;
+using System.Data.Common;
 
 namespace NotifyHub.CallCentre.Verification;
 
@@ -28,6 +30,23 @@ public sealed class CallerVerification(
             throw Problems.Blocked();
         }
 
+        try
+        {
+            return await MatchAndOpenAsync(request, actor, factors, details, ct);
+        }
+        catch (DbUpdateException e) when (IsSecondOpenCase(e))
+        {
+            // Another agent opened this person's case between our lookup and our insert (the unique index on open
+            // cases refused ours). Nothing of this attempt was saved: look again, and the case they opened is found.
+            db.ChangeTracker.Clear();
+            return await MatchAndOpenAsync(request, actor, factors, details, ct);
+        }
+    }
+
+    private async Task<VerificationResult> MatchAndOpenAsync(VerifyCaller request, CallCentreActor actor, CallerFactors factors,
+        Dictionary<string, string> details, CancellationToken ct)
+    {
+        var vendorId = actor.Vendor;
         var match = await matcher.FindAsync(vendorId, request.IncidentId, factors, ct);
         var now = clock.GetUtcNow();
         db.VerificationAttempts.Add(new VerificationAttempt
@@ -59,4 +78,12 @@ public sealed class CallerVerification(
         await db.SaveInOneBatchAsync(ct);
         return new VerificationResult(true, caseId.Value);
     }
+
+    /// <summary>The insert of a second open case for one person and vendor, refused by <c>IX_cases_one_open_per_person</c>.</summary>
+    private static bool IsSecondOpenCase(DbUpdateException e) => e.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName == Case.OneOpenPerPerson,
+        DbException other => other.Message.Contains("UNIQUE constraint failed: cases.", StringComparison.Ordinal),
+        _ => false,
+    };
 }

@@ -257,7 +257,9 @@ namespace NotifyHub.CallCentre.Database.Migrations.PostgreSql
 
                     b.HasIndex("VendorId", "Status");
 
-                    b.HasIndex("VendorId", "IncidentId", "PersonId", "Status");
+                    b.HasIndex(new[] { "VendorId", "IncidentId", "PersonId" }, "IX_cases_one_open_per_person")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'open'");
 
                     b.ToTable("cases", "callcentre");
                 });

@@ -249,7 +249,9 @@ namespace NotifyHub.CallCentre.Database.Migrations.Sqlite
 
                     b.HasIndex("VendorId", "Status");
 
-                    b.HasIndex("VendorId", "IncidentId", "PersonId", "Status");
+                    b.HasIndex(new[] { "VendorId", "IncidentId", "PersonId" }, "IX_cases_one_open_per_person")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'open'");
 
                     b.ToTable("cases", (string)null);
                 });
