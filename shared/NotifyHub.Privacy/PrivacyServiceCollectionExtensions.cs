@@ -52,6 +52,7 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddScoped<AuditLog>();
         services.TryAddScoped<KeyService>();
         services.TryAddScoped<AccessBlocks>();
+        services.TryAddScoped<RecordReads>();
         services.TryAddScoped<VendorAssignments>();
         services.TryAddScoped<VendorRevocation>();
         services.TryAddScoped<IncidentShredder>();

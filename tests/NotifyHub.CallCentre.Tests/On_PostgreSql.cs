@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.CallCentre.Assignments;
 using NotifyHub.CallCentre.Cases;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.CallCentre.Verification;
 using NotifyHub.Privacy.Audit;
+using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Testing;
+using Npgsql;
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
@@ -65,6 +68,35 @@ public sealed class On_PostgreSql : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_verification_probes_the_indexes_on_statistics_the_assignment_left()
+    {
+        var vendor = await _world.RegisterVendorAsync();
+        var incident = await _world.OpenIncidentAsync();
+        await _world.ImportAsync(incident, People.Csv);
+        await _world.AssignAsync(incident, vendor, expected: 3);
+        var codes = await _world.ReferenceCodesAsync(incident);
+
+        // Agents verify as soon as an assignment completes, before autovacuum has looked at the new rows.
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var analyzed = new NpgsqlCommand(
+            "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE schemaname = 'callcentre' AND relname = 'caller_records'", connection);
+        await Eventually.TrueAsync(async () => await analyzed.ExecuteScalarAsync() is true, TimeSpan.FromSeconds(10));
+
+        var commands = new CommandLog();
+        await using var db = OwnContext(commands);
+        await using var scope = _world.Factory.Services.CreateAsyncScope();
+        var matcher = new CallerMatcher(db, scope.ServiceProvider.GetRequiredService<BlindIndexer>());
+        var match = await matcher.FindAsync(vendor, incident, new CallerFactors(codes["ext-1"], People.CanaryDateOfBirth, null, null), CancellationToken.None);
+
+        match.ShouldNotBeNull();
+        var sql = commands.Texts.Single(t => t.Contains("caller_records", StringComparison.Ordinal));
+        sql.ShouldNotContain("ORDER BY", Shouldly.Case.Sensitive, "ordering by person walked the primary key through the whole incident");
+        sql.ShouldContain("\"Status\" = 'open'", Shouldly.Case.Sensitive, "a literal, so that the partial index on open cases can serve it");
+        sql.ShouldNotContain("PostcodeIndex", Shouldly.Case.Sensitive, "a factor not given is not compared");
+    }
+
+    [Fact]
     public Task Agents_verifying_one_caller_at_once_share_one_open_case() => _world.AgentsVerifyingOneCallerAtOnceShareOneCaseAsync(agents: 12);
 
     [Fact]
@@ -74,7 +106,7 @@ public sealed class On_PostgreSql : IAsyncLifetime
         await using var db = OwnContext(commands);
 
         db.VerificationAttempts.Add(Attempt(Guid.CreateVersion7()));
-        db.CaseReads.Add(Read(Guid.CreateVersion7()));
+        db.CallerRecords.Add(Record(Guid.CreateVersion7()));
         await db.SaveInOneBatchAsync(CancellationToken.None);
 
         commands.Texts.Count.ShouldBe(1, "both rows in one round trip");
@@ -95,16 +127,16 @@ public sealed class On_PostgreSql : IAsyncLifetime
         var fresh = Guid.CreateVersion7();
         await using (var db = OwnContext(commands))
         {
-            db.CaseReads.Add(Read(fresh));
+            db.CallerRecords.Add(Record(fresh));
             db.VerificationAttempts.Add(Attempt(existing)); // the primary key is taken: this statement fails
             await Should.ThrowAsync<DbUpdateException>(() => db.SaveInOneBatchAsync(CancellationToken.None));
         }
 
         var batch = commands.Texts.ShouldHaveSingleItem();
-        batch.IndexOf("case_reads", StringComparison.Ordinal)
+        batch.IndexOf("caller_records", StringComparison.Ordinal)
             .ShouldBeLessThan(batch.IndexOf("verification_attempts", StringComparison.Ordinal), "the good row is written first");
         await using var check = OwnContext(new CommandLog());
-        (await check.CaseReads.AnyAsync(r => r.Id == fresh)).ShouldBeFalse("the batch's implicit transaction rolled back");
+        (await check.CallerRecords.AnyAsync(r => r.PersonId == fresh)).ShouldBeFalse("the batch's implicit transaction rolled back");
     }
 
     [Fact]
@@ -131,9 +163,9 @@ public sealed class On_PostgreSql : IAsyncLifetime
 
     private static VerificationAttempt Attempt(Guid id) => new() { Id = id, AgentId = Guid.NewGuid(), VendorId = Guid.NewGuid(), At = DateTimeOffset.UnixEpoch };
 
-    private static CaseRead Read(Guid id) => new()
+    private static CallerRecord Record(Guid personId) => new()
     {
-        Id = id, AgentId = Guid.NewGuid(), VendorId = Guid.NewGuid(), CaseId = Guid.NewGuid(), IncidentId = Guid.NewGuid(), At = DateTimeOffset.UnixEpoch,
+        IncidentId = Guid.NewGuid(), VendorId = Guid.NewGuid(), PersonId = personId, Projection = [1], ReferenceCodeIndex = [2], ReceivedAt = DateTimeOffset.UnixEpoch,
     };
 
     /// <summary>The commands a context sends and the transactions it starts.</summary>

@@ -20,5 +20,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // The meter counts a user's recent decrypts; auditors read by time.
         builder.HasIndex(e => new { e.ActorUserId, e.Time });
         builder.HasIndex(e => e.Time);
+        // Each user's record reads today, per vendor, for the call centre supervisor (RecordReads): decrypts only.
+        builder.HasIndex(e => new { e.ActorVendorId, e.Time }, "IX_audit_entries_decrypts_by_vendor")
+            .HasFilter($"\"action\" = '{AuditActions.ProjectionDecrypt}' AND \"outcome\" = '{AuditOutcomes.Granted}'");
     }
 }

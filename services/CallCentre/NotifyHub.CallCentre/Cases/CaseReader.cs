@@ -15,7 +15,7 @@ namespace NotifyHub.CallCentre.Cases;
 /// Opens one case: the person's projection through the key service (one metered, audited read under the vendor's
 /// key), then the notes and callback codes under the same key. Another vendor's case is not found.
 /// </summary>
-public sealed class CaseReader(CallCentreDbContext db, KeyService keys, FieldCipher cipher, ScriptLibrary scripts, TimeProvider clock)
+public sealed class CaseReader(CallCentreDbContext db, KeyService keys, FieldCipher cipher, ScriptLibrary scripts)
 {
     // Both compiled once: every step of a call looks a case up, and translating the LINQ again at each request cost
     // more of the call centre's CPU than PostgreSQL spent running these statements (issue 13's profile).
@@ -62,10 +62,6 @@ public sealed class CaseReader(CallCentreDbContext db, KeyService keys, FieldCip
         {
             throw Problems.CaseNotFound(id);
         }
-
-        var now = clock.GetUtcNow();
-        db.CaseReads.Add(new CaseRead { Id = Guid.CreateVersion7(now), AgentId = actor.UserId, VendorId = item.VendorId, CaseId = id, IncidentId = item.IncidentId, At = now });
-        await db.SaveChangesAsync(ct);
 
         var language = person[PersonalField.Language]?.Reveal();
         var categories = person[PersonalField.DataCategories]?.Reveal().Split(';', StringSplitOptions.RemoveEmptyEntries) ?? [];

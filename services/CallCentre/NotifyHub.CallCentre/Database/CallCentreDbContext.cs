@@ -28,8 +28,6 @@ public class CallCentreDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<CaseNote> Notes => Set<CaseNote>();
 
-    public DbSet<CaseRead> CaseReads => Set<CaseRead>();
-
     public DbSet<Callback> Callbacks => Set<Callback>();
 
     public DbSet<Escalation> Escalations => Set<Escalation>();

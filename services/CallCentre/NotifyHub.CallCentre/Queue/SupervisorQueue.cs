@@ -13,7 +13,8 @@ namespace NotifyHub.CallCentre.Queue;
 /// Counts for one vendor: open cases (waiting = opened with nothing done on them yet), callbacks, escalations, each
 /// agent's day, and the calls to expect from the notices sent today on the vendor's incidents.
 /// </summary>
-public sealed class SupervisorQueue(CallCentreDbContext db, AccessBlocks blocks, IOptions<CallCentreOptions> options, TimeProvider clock)
+public sealed class SupervisorQueue(
+    CallCentreDbContext db, AccessBlocks blocks, RecordReads recordReads, IOptions<CallCentreOptions> options, TimeProvider clock)
 {
     public async Task<QueueView> ReadAsync(CallCentreActor actor, CancellationToken ct)
     {
@@ -33,8 +34,8 @@ public sealed class SupervisorQueue(CallCentreDbContext db, AccessBlocks blocks,
 
         var cases = await db.Cases.AsNoTracking().Where(c => c.VendorId == vendor && c.OpenedAt >= today)
             .GroupBy(c => c.OpenedBy).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var reads = await db.CaseReads.AsNoTracking().Where(r => r.VendorId == vendor && r.At >= today)
-            .GroupBy(r => r.AgentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // A case view is one read through the key service, which audits it: the count comes from those entries.
+        var reads = await recordReads.ByUserSinceAsync(vendor, today, ct);
         var calls = await db.VerificationAttempts.AsNoTracking().Where(a => a.VendorId == vendor && a.At >= today)
             .GroupBy(a => a.AgentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var blocked = await blocks.BlockedUsersAsync(vendor, ct);

@@ -21,7 +21,6 @@ public sealed class RetentionPurge(CallCentreDbContext db, TimeProvider clock)
             await db.Notes.Where(n => n.IncidentId == id).ExecuteDeleteAsync(ct);
             await db.Callbacks.Where(c => c.IncidentId == id).ExecuteDeleteAsync(ct);
             await db.Escalations.Where(e => e.IncidentId == id).ExecuteDeleteAsync(ct);
-            await db.CaseReads.Where(r => r.IncidentId == id).ExecuteDeleteAsync(ct);
             await db.Cases.Where(c => c.IncidentId == id).ExecuteDeleteAsync(ct);
             await db.PersonNotifications.Where(n => n.IncidentId == id).ExecuteDeleteAsync(ct);
             await db.Scripts.Where(s => s.IncidentId == id).ExecuteDeleteAsync(ct);

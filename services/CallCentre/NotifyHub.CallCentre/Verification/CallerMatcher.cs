@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NotifyHub.CallCentre.Assignments;
 using NotifyHub.CallCentre.Cases;
 using NotifyHub.CallCentre.Database;
+using NotifyHub.Privacy;
 using NotifyHub.Privacy.BlindIndexes;
 using NotifyHub.Privacy.Keys;
 
@@ -13,13 +14,38 @@ namespace NotifyHub.CallCentre.Verification;
 /// </summary>
 public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
 {
+    // Compiled once, like the case lookups: a verification is on every call's path. A factor not given is a null
+    // parameter, and EF writes each combination of given factors as its own SQL, so no statement carries an
+    // "or the parameter is null" test that would keep PostgreSQL off the indexes.
+    private static readonly CompiledPerModel<Func<CallCentreDbContext, Guid, Guid?, IAsyncEnumerable<Guid>>> IncidentsQuery = new(() =>
+        EF.CompileAsyncQuery((CallCentreDbContext store, Guid vendorId, Guid? incidentId) =>
+            store.Assignments
+                .Where(a => a.VendorId == vendorId && (a.Status == AssignmentStatus.Running || a.Status == AssignmentStatus.Completed))
+                .Where(a => incidentId == null || a.IncidentId == incidentId)
+                .Select(a => a.IncidentId).Distinct()));
+
+    // No ORDER BY: two rows tell one match from several whichever two they are, and ordering by person made the
+    // planner walk the primary key through the whole incident instead of probing the reference-code index. The open
+    // case's status is a constant in the SQL (a compiled query inlines it, where the ad hoc one sent a parameter), or the
+    // partial unique index on open cases cannot serve it.
+    private static readonly CompiledPerModel<Func<CallCentreDbContext, Guid, Guid, byte[]?, byte[]?, byte[]?, byte[]?, IAsyncEnumerable<CallerMatch>>> MatchQuery = new(() =>
+        EF.CompileAsyncQuery((CallCentreDbContext store, Guid vendorId, Guid incidentId, byte[]? code, byte[]? dob, byte[]? postcode, byte[]? phone) =>
+            store.CallerRecords
+                .Where(r => r.VendorId == vendorId && r.IncidentId == incidentId)
+                .Where(r => code == null || r.ReferenceCodeIndex == code)
+                .Where(r => dob == null || r.DateOfBirthIndex == dob)
+                .Where(r => postcode == null || r.PostcodeIndex == postcode)
+                .Where(r => phone == null || r.PhoneIndex == phone)
+                .Take(2)
+                .Select(r => new CallerMatch(r.IncidentId, r.PersonId, store.Cases
+                    .Where(c => c.VendorId == vendorId && c.IncidentId == r.IncidentId && c.PersonId == r.PersonId)
+                    .Where(c => c.Status == CaseStatus.Open)
+                    .Select(c => (Guid?)c.Id).FirstOrDefault()))));
+
     internal async Task<CallerMatch?> FindAsync(Guid vendorId, Guid? incidentId, CallerFactors factors, CancellationToken ct)
     {
-        var incidents = await db.Assignments.AsNoTracking()
-            .Where(a => a.VendorId == vendorId && AssignmentStatuses.Active.Contains(a.Status))
-            .Where(a => incidentId == null || a.IncidentId == incidentId)
-            .Select(a => a.IncidentId).Distinct().ToListAsync(ct);
-        var matches = new List<CallerMatch>(1);
+        var incidents = await IncidentsQuery.For(db)(db, vendorId, incidentId).ToListAsync(ct);
+        var matches = new List<CallerMatch>(2);
         foreach (var incident in incidents)
         {
             try
@@ -40,42 +66,14 @@ public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    private async Task<List<CallerMatch>> MatchInAsync(Guid vendorId, Guid incident, CallerFactors factors, CancellationToken ct)
-    {
-        var dob = await IndexAsync(incident, BlindIndexKind.DateOfBirth, factors.DateOfBirth, ct);
-        var postcode = await IndexAsync(incident, BlindIndexKind.Postcode, factors.Postcode, ct);
-        var phone = await IndexAsync(incident, BlindIndexKind.Phone, factors.Phone, ct);
-        var candidates = db.CallerRecords.AsNoTracking().Where(r => r.VendorId == vendorId && r.IncidentId == incident);
-        if (factors.ReferenceCode is not null)
-        {
-            var code = await IndexAsync(incident, BlindIndexKind.ReferenceCode, factors.ReferenceCode, ct);
-            candidates = candidates.Where(r => r.ReferenceCodeIndex == code);
-        }
-
-        // Every factor given must match; one not given is not compared.
-        if (phone is not null)
-        {
-            candidates = candidates.Where(r => r.PhoneIndex == phone);
-        }
-
-        if (dob is not null)
-        {
-            candidates = candidates.Where(r => r.DateOfBirthIndex == dob);
-        }
-
-        if (postcode is not null)
-        {
-            candidates = candidates.Where(r => r.PostcodeIndex == postcode);
-        }
-
-        // The person's open case comes with the match, in the same round trip. Two rows are enough to tell one match
-        // from several; ordered so that the same question always reads the same rows.
-        return await candidates.OrderBy(r => r.PersonId).ThenBy(r => r.IncidentId).Take(2)
-            .Select(r => new CallerMatch(r.IncidentId, r.PersonId, db.Cases
-                .Where(c => c.VendorId == vendorId && c.IncidentId == r.IncidentId && c.PersonId == r.PersonId && c.Status == CaseStatus.Open)
-                .OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefault()))
+    // Every factor given must match; one not given is not compared.
+    private async Task<List<CallerMatch>> MatchInAsync(Guid vendorId, Guid incident, CallerFactors factors, CancellationToken ct) =>
+        await MatchQuery.For(db)(db, vendorId, incident,
+                await IndexAsync(incident, BlindIndexKind.ReferenceCode, factors.ReferenceCode, ct),
+                await IndexAsync(incident, BlindIndexKind.DateOfBirth, factors.DateOfBirth, ct),
+                await IndexAsync(incident, BlindIndexKind.Postcode, factors.Postcode, ct),
+                await IndexAsync(incident, BlindIndexKind.Phone, factors.Phone, ct))
             .ToListAsync(ct);
-    }
 
     private async Task<byte[]?> IndexAsync(Guid incident, BlindIndexKind kind, string? value, CancellationToken ct) =>
         value is null ? null : (await indexer.ComputeAsync(incident, kind, value, ct)).ToArray();

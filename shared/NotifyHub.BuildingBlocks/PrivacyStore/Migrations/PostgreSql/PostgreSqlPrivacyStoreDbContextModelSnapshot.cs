@@ -225,6 +225,9 @@ namespace NotifyHub.BuildingBlocks.PrivacyStore.Migrations.PostgreSql
 
                     b.HasIndex("ActorUserId", "Time");
 
+                    b.HasIndex(new[] { "ActorVendorId", "Time" }, "IX_audit_entries_decrypts_by_vendor")
+                        .HasFilter("\"action\" = 'projection.decrypt' AND \"outcome\" = 'granted'");
+
                     b.ToTable("audit_entries", "privacy");
                 });
 

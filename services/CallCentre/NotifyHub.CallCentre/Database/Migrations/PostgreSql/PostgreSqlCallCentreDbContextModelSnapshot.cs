@@ -296,34 +296,6 @@ namespace NotifyHub.CallCentre.Database.Migrations.PostgreSql
                     b.ToTable("case_notes", "callcentre");
                 });
 
-            modelBuilder.Entity("NotifyHub.CallCentre.Cases.CaseRead", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AgentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("At")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("VendorId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VendorId", "At");
-
-                    b.ToTable("case_reads", "callcentre");
-                });
-
             modelBuilder.Entity("NotifyHub.CallCentre.Cases.Escalation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -288,34 +288,6 @@ namespace NotifyHub.CallCentre.Database.Migrations.Sqlite
                     b.ToTable("case_notes", (string)null);
                 });
 
-            modelBuilder.Entity("NotifyHub.CallCentre.Cases.CaseRead", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AgentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("VendorId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VendorId", "At");
-
-                    b.ToTable("case_reads", (string)null);
-                });
-
             modelBuilder.Entity("NotifyHub.CallCentre.Cases.Escalation", b =>
                 {
                     b.Property<Guid>("Id")
