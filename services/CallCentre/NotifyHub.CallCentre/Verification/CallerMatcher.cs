@@ -16,7 +16,8 @@ public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
 {
     // Compiled once, like the case lookups: a verification is on every call's path. A factor not given is a null
     // parameter, and EF writes each combination of given factors as its own SQL, so no statement carries an
-    // "or the parameter is null" test that would keep PostgreSQL off the indexes.
+    // "or the parameter is null" test that would keep PostgreSQL off the indexes. The active statuses
+    // (AssignmentStatuses.Active) are written out.
     private static readonly CompiledPerModel<Func<CallCentreDbContext, Guid, Guid?, IAsyncEnumerable<Guid>>> IncidentsQuery = new(() =>
         EF.CompileAsyncQuery((CallCentreDbContext store, Guid vendorId, Guid? incidentId) =>
             store.Assignments
@@ -26,8 +27,8 @@ public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
 
     // No ORDER BY: two rows tell one match from several whichever two they are, and ordering by person made the
     // planner walk the primary key through the whole incident instead of probing the reference-code index. The open
-    // case's status is a constant in the SQL (a compiled query inlines it, where the ad hoc one sent a parameter), or the
-    // partial unique index on open cases cannot serve it.
+    // case's status must reach the SQL as a literal: the partial unique index on open cases serves only a condition
+    // that matches its filter (the test On_PostgreSql.A_verification_probes_the_indexes_... holds both).
     private static readonly CompiledPerModel<Func<CallCentreDbContext, Guid, Guid, byte[]?, byte[]?, byte[]?, byte[]?, IAsyncEnumerable<CallerMatch>>> MatchQuery = new(() =>
         EF.CompileAsyncQuery((CallCentreDbContext store, Guid vendorId, Guid incidentId, byte[]? code, byte[]? dob, byte[]? postcode, byte[]? phone) =>
             store.CallerRecords
