@@ -16,12 +16,11 @@ public sealed class CallerMatcher(CallCentreDbContext db, BlindIndexer indexer)
 {
     // Compiled once, like the case lookups: a verification is on every call's path. A factor not given is a null
     // parameter, and EF writes each combination of given factors as its own SQL, so no statement carries an
-    // "or the parameter is null" test that would keep PostgreSQL off the indexes. The active statuses
-    // (AssignmentStatuses.Active) are written out.
+    // "or the parameter is null" test that would keep PostgreSQL off the indexes.
     private static readonly CompiledPerModel<Func<CallCentreDbContext, Guid, Guid?, IAsyncEnumerable<Guid>>> IncidentsQuery = new(() =>
         EF.CompileAsyncQuery((CallCentreDbContext store, Guid vendorId, Guid? incidentId) =>
             store.Assignments
-                .Where(a => a.VendorId == vendorId && (a.Status == AssignmentStatus.Running || a.Status == AssignmentStatus.Completed))
+                .Where(a => a.VendorId == vendorId && AssignmentStatuses.Active.Contains(a.Status))
                 .Where(a => incidentId == null || a.IncidentId == incidentId)
                 .Select(a => a.IncidentId).Distinct()));
 
