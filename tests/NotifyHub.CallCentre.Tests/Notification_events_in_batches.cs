@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.CallCentre.Database;
 using NotifyHub.CallCentre.Notifications;
 using NotifyHub.Contracts.Notifications;
@@ -76,6 +77,42 @@ public sealed class Notification_events_in_batches : IAsyncLifetime
         await Eventually.TrueAsync(() => ReadAsync(async db => await db.PersonNotifications.CountAsync(n => n.IncidentId == incident && n.Status == "delivered") == letters.Count),
             Wait, "not every letter was recorded as delivered");
     }
+
+    /// <summary>
+    /// An inbox analysed while it was empty, then filled faster than autovacuum looks again (a first campaign): the
+    /// statistics say it is tiny, so a read of "which of these ids are there?" scans the whole table, every batch. The
+    /// inbox claim inserts and probes the unique index, whatever the statistics say.
+    /// </summary>
+    [Fact]
+    public async Task The_inbox_check_probes_the_index_on_statistics_taken_when_it_was_empty()
+    {
+        await StartAsync("PostgreSql");
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CallCentreDbContext>();
+        const string consumer = "NotifyHub.CallCentre.Tests.StaleStatistics";
+        await db.Database.ExecuteSqlRawAsync("ANALYZE callcentre.inbox_messages");
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO callcentre.inbox_messages (\"MessageId\", \"Consumer\", \"ProcessedAt\") SELECT gen_random_uuid(), {0}, now() FROM generate_series(1, 20000)",
+            consumer);
+        var handled = await db.InboxMessages.Where(m => m.Consumer == consumer).Select(m => m.MessageId).Take(3).ToListAsync();
+        var arriving = handled.Concat(Enumerable.Range(0, 97).Select(_ => Guid.NewGuid())).ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var read = await db.InboxMessages.Where(m => m.Consumer == consumer && arriving.Contains(m.MessageId)).CountAsync();
+        var scansByTheRead = await SequentialScansOfTheInboxAsync(db);
+        var fresh = await InboxClaim.FreshAsync(db, consumer, arriving, TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        var scansByTheClaim = await SequentialScansOfTheInboxAsync(db) - scansByTheRead;
+
+        // The control: these statistics do lead the planner to a full scan for the read.
+        (read, scansByTheRead).ShouldBe((3, 1L));
+        scansByTheClaim.ShouldBe(0L);
+        fresh.ShouldBe(arriving.Skip(3).ToHashSet(), ignoreOrder: true);
+    }
+
+    /// <summary>This transaction's sequential scans of the inbox (counted before the backend reports them).</summary>
+    private static Task<long> SequentialScansOfTheInboxAsync(CallCentreDbContext db) =>
+        db.Database.SqlQueryRaw<long>(
+            "SELECT seq_scan AS \"Value\" FROM pg_stat_xact_user_tables WHERE relid = 'callcentre.inbox_messages'::regclass").SingleAsync();
 
     private async Task StartAsync(string provider)
     {

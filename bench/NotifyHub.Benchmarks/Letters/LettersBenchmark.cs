@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Notifications.Database;
+using NotifyHub.Notifications.Delivery;
 using NotifyHub.Notifications.Letters;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
@@ -68,14 +69,14 @@ public static class LettersBenchmark
             // (6.8 s of compile time, on a core the renderer needs) during a 6,000-letter campaign; after one of equal
             // size, under 1,000. The count is printed with the figures.
             var warmUp = int.Parse(Option(args, "--warm-up") ?? $"{people}", CultureInfo.InvariantCulture);
-            var cold = await RunCampaignAsync(client, await CampaignAsync(factory, client, warmUp, "Warm-up"), warmUp);
+            var cold = await RunCampaignAsync(factory, client, await CampaignAsync(factory, client, warmUp, "Warm-up"), warmUp);
             System.Console.WriteLine($"warm-up campaign (cold host): {warmUp} letters in {cold.Elapsed.TotalSeconds:F2} s, {warmUp / cold.Elapsed.TotalSeconds:F1} letters/s");
 
             var campaign = await CampaignAsync(factory, client, people, "Dealer CRM breach");
             System.Console.WriteLine($"letters: {people} people, provider {provider}, key {keyKind}, batches of {batchSize}; launching");
             var (jitMethods, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
             var gcBefore = GcCounts.Now();
-            var run = await RunCampaignAsync(client, campaign, people);
+            var run = await RunCampaignAsync(factory, client, campaign, people);
             System.Console.WriteLine($"methods compiled during the measured campaign: {JitInfo.GetCompiledMethodCount() - jitMethods} " +
                 $"({(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms of compile time)");
             System.Console.WriteLine($"garbage collections during the measured campaign: {GcCounts.Now() - gcBefore}");
@@ -113,22 +114,28 @@ public static class LettersBenchmark
         }
     }
 
-    /// <summary>Launches the campaign and waits until all its letters are handed over; when the first ones were, too.</summary>
-    private static async Task<CampaignRun> RunCampaignAsync(HttpClient client, Guid campaign, int people)
+    /// <summary>
+    /// Launches the campaign and waits until all its letters are handed over; when the first ones were, too. The times
+    /// are the hand-overs' own (each batch's letters are recorded delivered with one time), not when a poll saw them: the
+    /// benchmark looks once a second, as a dashboard would. It used to look ten times a second, and those looks (each
+    /// a count of the campaign's letters by status) cost PostgreSQL about 0.6 s in a 6,000-letter campaign, on the
+    /// cores the campaign was being measured on.
+    /// </summary>
+    private static async Task<CampaignRun> RunCampaignAsync(ProductionHostFactory factory, HttpClient client, Guid campaign, int people)
     {
-        var watch = Stopwatch.StartNew();
+        var launchedAt = TimeProvider.System.GetUtcNow();
         (await client.PostAsync(new Uri($"/api/v1/campaigns/{campaign}/launch", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        // When the first letters were handed over: how long the campaign took to start printing. The rate after
-        // that is the one a campaign of 250,000 letters runs at for nearly all its time.
-        (int Letters, TimeSpan At)? first = null;
         for (var delivered = 0; delivered < people;)
         {
-            await Task.Delay(100);
+            await Task.Delay(TimeSpan.FromSeconds(1));
             delivered = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/campaigns/{campaign}")).GetProperty("delivered").GetInt32();
-            first ??= delivered > 0 ? (delivered, watch.Elapsed) : null;
         }
 
-        return new CampaignRun(watch.Elapsed, first);
+        var handOvers = await QueryAsync(factory, db => db.Notifications.AsNoTracking()
+            .Where(n => n.CampaignId == campaign && n.Status == DeliveryStatus.Delivered)
+            .GroupBy(n => n.CompletedAt).Select(g => new { At = g.Key!.Value, Letters = g.Count() }).ToListAsync());
+        var first = handOvers.MinBy(h => h.At)!;
+        return new CampaignRun(handOvers.Max(h => h.At) - launchedAt, (first.Letters, first.At - launchedAt));
     }
 
     private sealed record CampaignRun(TimeSpan Elapsed, (int Letters, TimeSpan At)? First);

@@ -54,18 +54,16 @@ public sealed class AuditOutboxAppender(PrivacyStoreDbContext db, AuditLog log)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var seen = (await db.InboxMessages.Where(m => m.Consumer == Consumer && ids.Contains(m.MessageId))
-                .Select(m => m.MessageId).ToListAsync(cancellationToken)).ToHashSet();
-            var unseen = events.Where(e => !seen.Contains(e.row.MessageId)).ToList();
+            // The inbox rows go first (InboxClaim: on PostgreSQL one insert that returns the ids not seen before; on
+            // SQLite added to the change tracker, so that the log's own save writes them), before the log takes the
+            // chain's head row that every other appender waits on.
+            var fresh = await InboxClaim.FreshAsync(db, Consumer, ids, db.Clock().GetUtcNow(), cancellationToken);
+            var unseen = events.Where(e => fresh.Contains(e.row.MessageId)).ToList();
             if (unseen.Count == 0)
             {
                 return;
             }
 
-            // The inbox rows are added first so that the log's own insert writes them in the same batch while it holds
-            // the chain's head row, instead of a later insert of their own: every other appender waits on that row.
-            var now = db.Clock().GetUtcNow();
-            db.InboxMessages.AddRange(unseen.Select(e => new InboxMessage { MessageId = e.row.MessageId, Consumer = Consumer, ProcessedAt = now }));
             await log.AppendBatchAsync([.. unseen.Select(e => e.auditEvent)], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

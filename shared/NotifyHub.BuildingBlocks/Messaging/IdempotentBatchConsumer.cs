@@ -8,7 +8,8 @@ namespace NotifyHub.BuildingBlocks.Messaging;
 /// <see cref="IdempotentConsumer{TMessage, TContext}"/> for a batch: the handling of every message not yet seen and
 /// their inbox rows commit in one transaction, so a batch costs a few round trips instead of a few per message, and a
 /// redelivered message (same message id, alone or in a later batch) has no second effect. The inbox rows carry the
-/// consumer's class name, as the single-message base writes them.
+/// consumer's class name, as the single-message base writes them, and are written before the handling
+/// (<see cref="InboxClaim"/>): a handler that fails rolls them back with its own changes.
 /// </summary>
 public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db) : IConsumer<Batch<TMessage>>
     where TMessage : class
@@ -30,18 +31,15 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db) :
         var ids = arrived.Select(m => m.MessageId).Distinct().ToList();
         Db.ChangeTracker.Clear();
         await using var transaction = await Db.Database.BeginTransactionAsync(context.CancellationToken);
-        var seen = (await Db.InboxMessages.Where(m => m.Consumer == consumer && ids.Contains(m.MessageId))
-            .Select(m => m.MessageId).ToListAsync(context.CancellationToken)).ToHashSet();
+        var unseen = await InboxClaim.FreshAsync(Db, consumer, ids, Db.Clock().GetUtcNow(), context.CancellationToken);
         // A message id twice in one batch (the broker redelivered it before the first copy was acknowledged) counts once.
-        var fresh = arrived.Where(m => seen.Add(m.MessageId)).ToList();
+        var fresh = arrived.Where(m => unseen.Remove(m.MessageId)).ToList();
         if (fresh.Count == 0)
         {
             return;
         }
 
         await HandleAsync(fresh.ConvertAll(m => m.Message), context);
-        var now = Db.Clock().GetUtcNow();
-        Db.InboxMessages.AddRange(fresh.Select(m => new InboxMessage { MessageId = m.MessageId, Consumer = consumer, ProcessedAt = now }));
         await Db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
     }
