@@ -41,6 +41,13 @@ public sealed class NotificationsApp : IAsyncDisposable
         ["NotifyHub:Email:Smtp:From"] = $"Example Ltd <notices@{marker}>",
     };
 
+    /// <summary>Starts the app on <paramref name="database"/> instead of the embedded SQLite.</summary>
+    public static Task<NotificationsApp> StartOnPostgreSqlAsync(PostgresDatabase database) => StartAsync(new Dictionary<string, string?>
+    {
+        ["NotifyHub:Database:Provider"] = "PostgreSql",
+        ["ConnectionStrings:NotifyHub"] = database.ConnectionString,
+    });
+
     /// <param name="clock">Replaces the host's <see cref="TimeProvider"/> (timers still run on real time).</param>
     /// <param name="services">Changes to the host's services after its own (a test double for an outage).</param>
     public static async Task<NotificationsApp> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? clock = null,

@@ -203,6 +203,9 @@ public sealed class Notification
 
     internal sealed class Configuration : IEntityTypeConfiguration<Notification>
     {
+        /// <summary>The queued letters' index filter; a query must say the same (codes as literals) to use it.</summary>
+        public const string QueuedLetters = "\"Channel\" = 'letter' AND \"Status\" = 'queued'";
+
         public void Configure(EntityTypeBuilder<Notification> notification)
         {
             // Triggers keep the dashboard's tallies (Tallies/TallyTriggers.cs); declared so that EF does not read
@@ -224,14 +227,21 @@ public sealed class Notification
             notification.Property(n => n.ProviderMessageId).HasMaxLength(200);
             notification.Property(n => n.ErrorCode).HasMaxLength(200);
             notification.HasIndex(n => new { n.CampaignId, n.PersonId, n.Channel }).IsUnique();
-            notification.HasIndex(n => n.ProviderMessageId);
+            // Only SMS status callbacks look a notification up by its provider id (Twilio's MessageSid); email and
+            // letters keep theirs for the record, outside the index, which every letter's hand-over would write to.
+            notification.HasIndex(n => n.ProviderMessageId).HasFilter("\"Channel\" = 'sms'");
             notification.HasIndex(n => new { n.CampaignId, n.Status });
             notification.HasIndex(n => new { n.Status, n.NotBefore });
             notification.HasIndex(n => n.BatchId);
-            // The incident dashboard's figures: counts by channel and status, and sends per hour, each read from an
-            // index alone instead of a scan of every notice (a million-person incident has a million rows here).
+            // An incident's notifications by channel and status (a person's resend, the letter printer's claim). The
+            // dashboard's figures come from the tallies (Tallies/), so there is no index by time sent: each index is
+            // written by every notification's enrolment, claim and hand-over, as the status changes.
             notification.HasIndex(n => new { n.IncidentId, n.Channel, n.Status });
-            notification.HasIndex(n => new { n.IncidentId, n.SentAt, n.Channel });
+            // The letters waiting for a batch, in the order the printer takes them: the printer's look for work and its
+            // claim can read this small index, not the table's history: by the primary key the look walked every row sent
+            // before (the planner expects queued letters spread through the table). A letter enters it at enrolment and
+            // leaves it at its claim.
+            notification.HasIndex(n => n.Id, "IX_notifications_queued_letters").HasFilter(QueuedLetters);
             // Ticks: compared in queries on SQLite too (which cannot compare DateTimeOffset text).
             notification.Property(n => n.NotBefore).HasConversion(UtcTicks.Converter);
             notification.Property(n => n.LeaseUntil).HasConversion(UtcTicks.Converter);

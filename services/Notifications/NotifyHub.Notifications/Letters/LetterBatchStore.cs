@@ -19,6 +19,16 @@ namespace NotifyHub.Notifications.Letters;
 internal static class LetterBatchStore
 {
     /// <summary>
+    /// The letters waiting for a batch (of no campaign, or of a running one), oldest first: where the printer looks for
+    /// work, at every pass. The channel and status are constants (literals in the SQL), so the planner can read the
+    /// queued letters' index, not walk every letter sent before.
+    /// </summary>
+    public static IOrderedQueryable<Notification> Queued(NotificationsDbContext db, List<Guid?> running) =>
+        db.Notifications.AsNoTracking()
+            .Where(n => n.Channel == Channel.Letter && n.Status == DeliveryStatus.Queued && (n.CampaignId == null || running.Contains(n.CampaignId)))
+            .OrderBy(n => n.Id);
+
+    /// <summary>
     /// Claims up to <paramref name="size"/> of the incident's queued letters (oldest first) into
     /// <paramref name="batchId"/>; returns them as now stored, untracked, in id order. Empty when another instance
     /// took them first. On PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>: two instances never wait on, nor share, a letter.
@@ -34,19 +44,19 @@ internal static class LetterBatchStore
         var n = StoreNames.Of<Notification>(db);
         var (id, status) = (n.Column(nameof(Notification.Id)), n.Column(nameof(Notification.Status)));
         var campaign = n.Column(nameof(Notification.CampaignId));
+        // The letters are picked with the queued letters' index filter written out as literals (parameters would keep
+        // a generic plan off that index); the update takes the picked ids as one array.
         var sql = $"UPDATE {n.Table} SET {status} = @sending, {n.Column(nameof(Notification.BatchId))} = @batch, "
             + $"{n.Column(nameof(Notification.PrintHouseId))} = @house, {n.Column(nameof(Notification.LeaseUntil))} = @lease, "
             + $"{n.Column(nameof(Notification.Attempts))} = {n.Column(nameof(Notification.Attempts))} + 1 "
-            + $"WHERE {id} IN (SELECT {id} FROM {n.Table} WHERE {n.Column(nameof(Notification.Channel))} = @letter AND {status} = @queued "
+            + $"WHERE {id} = ANY(ARRAY(SELECT {id} FROM {n.Table} WHERE {Notification.Configuration.QueuedLetters} "
             + $"AND {n.Column(nameof(Notification.IncidentId))} = @incident AND ({campaign} IS NULL OR {campaign} = ANY(@running)) "
-            + $"ORDER BY {id} LIMIT @size FOR UPDATE SKIP LOCKED) RETURNING *";
+            + $"ORDER BY {id} LIMIT @size FOR UPDATE SKIP LOCKED)) RETURNING *";
         var claimed = await db.Notifications.FromSqlRaw(sql,
                 new NpgsqlParameter("sending", DeliveryStatus.Sending.ToCode()),
                 new NpgsqlParameter("batch", batchId),
                 new NpgsqlParameter("house", NpgsqlDbType.Uuid) { Value = (object?)printHouseId ?? DBNull.Value },
                 new NpgsqlParameter("lease", leaseUntil.UtcTicks),
-                new NpgsqlParameter("letter", Channel.Letter.ToCode()),
-                new NpgsqlParameter("queued", DeliveryStatus.Queued.ToCode()),
                 new NpgsqlParameter("incident", incidentId),
                 new NpgsqlParameter("running", running.OfType<Guid>().ToArray()),
                 new NpgsqlParameter("size", size))

@@ -84,10 +84,7 @@ public sealed class LetterBatches(
         var now = clock.GetUtcNow();
         var running = await campaigns.RunningAsync(ct);
         var size = letters.Value.BatchSize;
-        var queued = db.Notifications.AsNoTracking()
-            .Where(n => n.Channel == Channel.Letter && n.Status == DeliveryStatus.Queued
-                && (n.CampaignId == null || running.Contains(n.CampaignId)))
-            .OrderBy(n => n.Id);
+        var queued = LetterBatchStore.Queued(db, running);
         var head = await queued.Select(n => new { n.IncidentId, n.QueuedAt }).FirstOrDefaultAsync(ct);
         if (head is null || (head.QueuedAt > now - options.Value.LetterBatchWindow && await queued.Take(size).CountAsync(ct) < size))
         {

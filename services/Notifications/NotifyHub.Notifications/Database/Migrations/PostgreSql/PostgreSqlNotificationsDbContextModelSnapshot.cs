@@ -231,7 +231,8 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("ProviderMessageId");
+                    b.HasIndex("ProviderMessageId")
+                        .HasFilter("\"Channel\" = 'sms'");
 
                     b.HasIndex("CampaignId", "Status");
 
@@ -242,7 +243,8 @@ namespace NotifyHub.Notifications.Database.Migrations.PostgreSql
 
                     b.HasIndex("IncidentId", "Channel", "Status");
 
-                    b.HasIndex("IncidentId", "SentAt", "Channel");
+                    b.HasIndex(new[] { "Id" }, "IX_notifications_queued_letters")
+                        .HasFilter("\"Channel\" = 'letter' AND \"Status\" = 'queued'");
 
                     b.ToTable("notifications", "notifications", t =>
                         {

@@ -222,7 +222,8 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("ProviderMessageId");
+                    b.HasIndex("ProviderMessageId")
+                        .HasFilter("\"Channel\" = 'sms'");
 
                     b.HasIndex("CampaignId", "Status");
 
@@ -233,7 +234,8 @@ namespace NotifyHub.Notifications.Database.Migrations.Sqlite
 
                     b.HasIndex("IncidentId", "Channel", "Status");
 
-                    b.HasIndex("IncidentId", "SentAt", "Channel");
+                    b.HasIndex(new[] { "Id" }, "IX_notifications_queued_letters")
+                        .HasFilter("\"Channel\" = 'letter' AND \"Status\" = 'queued'");
 
                     b.ToTable("notifications", null, t =>
                         {

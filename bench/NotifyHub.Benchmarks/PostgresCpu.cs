@@ -1,11 +1,11 @@
 using Npgsql;
 using System.Globalization;
 
-namespace NotifyHub.Benchmarks.Intake;
+namespace NotifyHub.Benchmarks;
 
 /// <summary>
 /// CPU time used by a PostgreSQL server on this machine (all its processes, including those that ended), read from
-/// /proc: on a 2-core machine the import and the database share the CPU, so the database's CPU per row is as telling
+/// /proc: on a 2-core machine the host and the database share the CPU, so the database's CPU per unit of work is as telling
 /// as the host's, and steadier than rows/s when other work runs. Null when the server is not local or not on Linux.
 /// </summary>
 internal static class PostgresCpu

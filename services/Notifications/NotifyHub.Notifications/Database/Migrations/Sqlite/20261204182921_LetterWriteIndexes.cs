@@ -1,0 +1,56 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NotifyHub.Notifications.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LetterWriteIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_IncidentId_SentAt_Channel",
+                table: "notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_ProviderMessageId",
+                table: "notifications");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_ProviderMessageId",
+                table: "notifications",
+                column: "ProviderMessageId",
+                filter: "\"Channel\" = 'sms'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_queued_letters",
+                table: "notifications",
+                column: "Id",
+                filter: "\"Channel\" = 'letter' AND \"Status\" = 'queued'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_ProviderMessageId",
+                table: "notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_queued_letters",
+                table: "notifications");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_IncidentId_SentAt_Channel",
+                table: "notifications",
+                columns: new[] { "IncidentId", "SentAt", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_ProviderMessageId",
+                table: "notifications",
+                column: "ProviderMessageId");
+        }
+    }
+}
