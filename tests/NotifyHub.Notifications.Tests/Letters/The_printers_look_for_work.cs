@@ -58,19 +58,28 @@ public sealed class The_printers_look_for_work
         await transaction.CommitAsync();
     }
 
-    /// <summary>The result of <paramref name="read"/> and, in its own transaction, its scans of the notifications table and two of its indexes.</summary>
+    /// <summary>
+    /// The result of <paramref name="read"/> and its scans of the notifications table and two of its indexes: the
+    /// difference of the connection's counts not yet reported, taken around it in one transaction (they may also hold
+    /// earlier statements' until the connection reports them, at most once a second, between transactions).
+    /// </summary>
     private static async Task<(T Result, Scans Scans)> ScanningAsync<T>(NotificationsDbContext db, Func<Task<T>> read)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var before = await ScansAsync(db);
         var result = await read();
-        var scans = await db.Database.SqlQueryRaw<Scans>(
-            "SELECT (SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relid = 'notifications.notifications'::regclass) AS \"Table\", " +
-            "pg_stat_get_xact_numscans('notifications.\"PK_notifications\"'::regclass) AS \"PrimaryKey\", " +
-            "pg_stat_get_xact_numscans('notifications.\"IX_notifications_queued_letters\"'::regclass) AS \"QueuedLetters\"")
-            .SingleAsync();
+        var after = await ScansAsync(db);
         await transaction.CommitAsync();
-        return (result, scans);
+        return (result, new Scans(after.Table - before.Table, after.PrimaryKey - before.PrimaryKey, after.QueuedLetters - before.QueuedLetters));
     }
+
+    private static Task<Scans> ScansAsync(NotificationsDbContext db) =>
+        db.Database.SqlQueryRaw<Scans>(
+            // A table's count is of its sequential scans, an index's of its index scans.
+            "SELECT pg_stat_get_xact_numscans('notifications.notifications'::regclass) AS \"Table\", "
+            + "pg_stat_get_xact_numscans('notifications.\"PK_notifications\"'::regclass) AS \"PrimaryKey\", "
+            + "pg_stat_get_xact_numscans('notifications.\"IX_notifications_queued_letters\"'::regclass) AS \"QueuedLetters\"")
+            .SingleAsync();
 
     private sealed record Scans(long Table, long PrimaryKey, long QueuedLetters);
 }
