@@ -123,7 +123,7 @@ internal static class LetterBatchStore
             db.Publish(DeliveryOutcomes.Delivered(letter, at));
         }
 
-        await OutboxCopy.InsertAddedAsync(db, (NpgsqlConnection)transaction.GetDbTransaction().Connection!, ct);
+        await AddedRowsCopy.InsertAsync<OutboxMessage>(db, ct);
         await transaction.CommitAsync(ct);
     }
 

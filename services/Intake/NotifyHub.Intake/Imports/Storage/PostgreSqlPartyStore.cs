@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.BlindIndexes;
@@ -122,7 +123,7 @@ internal sealed class PostgreSqlPartyStore : IPartyStore
     /// retried batch publishes afresh); the transaction's commit wakes the dispatcher as usual.
     /// </summary>
     public Task InsertOutboxAsync(IntakeDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
-        OutboxCopy.InsertAddedAsync(db, (NpgsqlConnection)connection, ct);
+        AddedRowsCopy.InsertAsync<OutboxMessage>(db, ct);
 
     public async Task InsertIssuesAsync(DbConnection connection, DbTransaction transaction, Guid importId, IReadOnlyList<RowIssue> issues,
         CancellationToken ct)
