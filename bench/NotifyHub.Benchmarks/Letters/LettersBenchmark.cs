@@ -77,7 +77,9 @@ public static class LettersBenchmark
             var (jitMethods, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
             var gcBefore = GcCounts.Now();
             var (hostCpu, databaseCpu) = (Environment.CpuUsage.TotalTime, database is null ? null : await PostgresCpu.SecondsAsync(database.ConnectionString));
+            var idleBefore = MachineIdle.Now();
             var run = await RunCampaignAsync(factory, client, campaign, people);
+            var idle = idleBefore is { } before ? MachineIdle.Now()?.SharedIdleSince(before) : null;
             hostCpu = Environment.CpuUsage.TotalTime - hostCpu;
             databaseCpu = database is null ? null : await PostgresCpu.SecondsAsync(database.ConnectionString) - databaseCpu;
             System.Console.WriteLine($"methods compiled during the measured campaign: {JitInfo.GetCompiledMethodCount() - jitMethods} " +
@@ -103,6 +105,15 @@ public static class LettersBenchmark
                 $"CPU per letter: host {hostCpu.TotalMicroseconds / people:F0} µs, PostgreSQL {(databaseCpu is { } db ? $"{db * 1e6 / people:F0} µs" : "n/a")}, " +
                 $"bare loop {bareCpu.TotalMicroseconds / people:F0} µs"));
             var raw = people / bare.TotalSeconds;
+            if (idle is { } idleShare && databaseCpu is { } pgSeconds)
+            {
+                // The most this CPU per letter allows: every core busy the whole campaign (the renderer is one thread;
+                // the rest shares the cores with it, so the cores idle while it waits its turn on a busy one).
+                var ceiling = Environment.ProcessorCount * 1e6 / ((hostCpu.TotalMicroseconds + (pgSeconds * 1e6)) / people);
+                System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"cores idle during the measured campaign: {idleShare:P0}; with every core busy, this CPU per letter would allow {ceiling:F0} letters/s ({ceiling / raw:F2}x the bare loop)"));
+            }
+
             System.Console.WriteLine();
             System.Console.WriteLine($"| {"",-52} | {"letters",8} | {"seconds",8} | {"letters/s",9} |");
             System.Console.WriteLine($"| {"launch → handed over (render+encrypt+hand-over)",-52} | {people,8} | {run.Elapsed.TotalSeconds,8:F2} | {endToEnd,9:F1} |");
