@@ -176,7 +176,7 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 
         await publishing;
         Lap("publish");
-        await store.InsertOutboxAsync(db, connection, dbTransaction, ct);
+        await store.InsertOutboxAsync(db, ct);
         Lap("outbox");
         await CountResidencesAsync(residences, ct);
         Lap("residences");

@@ -34,7 +34,7 @@ internal interface IPartyStore
     Task UpdateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PartyRow> rows, CancellationToken ct);
 
     /// <summary>Writes the outbox rows the batch published (tracked by <paramref name="db"/>), in the same transaction.</summary>
-    Task InsertOutboxAsync(IntakeDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken ct);
+    Task InsertOutboxAsync(IntakeDbContext db, CancellationToken ct);
 
     Task InsertIssuesAsync(DbConnection connection, DbTransaction transaction, Guid importId, IReadOnlyList<RowIssue> issues, CancellationToken ct);
 }

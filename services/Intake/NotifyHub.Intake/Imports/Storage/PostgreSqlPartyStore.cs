@@ -122,7 +122,7 @@ internal sealed class PostgreSqlPartyStore : IPartyStore
     /// parameterised insert of them was the writer's largest phase. The rows then leave the change tracker (a
     /// retried batch publishes afresh); the transaction's commit wakes the dispatcher as usual.
     /// </summary>
-    public Task InsertOutboxAsync(IntakeDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+    public Task InsertOutboxAsync(IntakeDbContext db, CancellationToken ct) =>
         AddedRowsCopy.InsertAsync<OutboxMessage>(db, ct);
 
     public async Task InsertIssuesAsync(DbConnection connection, DbTransaction transaction, Guid importId, IReadOnlyList<RowIssue> issues,

@@ -116,7 +116,7 @@ internal sealed class SqlitePartyStore : IPartyStore
     }
 
     /// <summary>EF's insert: a handful of rows per batch, each already one prepared statement.</summary>
-    public async Task InsertOutboxAsync(IntakeDbContext db, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+    public async Task InsertOutboxAsync(IntakeDbContext db, CancellationToken ct) =>
         await db.SaveChangesAsync(ct);
 
     public async Task InsertIssuesAsync(DbConnection connection, DbTransaction transaction, Guid importId, IReadOnlyList<RowIssue> issues,
