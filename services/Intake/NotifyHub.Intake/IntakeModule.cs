@@ -6,7 +6,6 @@ using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
 using NotifyHub.Intake.Pages.Imports;
-using NotifyHub.Intake.Portal;
 using NotifyHub.Web;
 
 namespace NotifyHub.Intake;
@@ -21,8 +20,7 @@ public sealed class IntakeModule : IModule
         module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>()
             .AddConsumer<VendorAssignedConsumer>()
             .AddConsumer<ProjectCallCentrePageConsumer>()
-            .AddConsumer<ImportedPartiesConsumer>()
-            .AddConsumer<PortalPartiesConsumer>();
+            .AddConsumer<ImportedPartiesConsumer>();
         module.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         module.Services.AddIncidents();
         module.Services.AddImports();

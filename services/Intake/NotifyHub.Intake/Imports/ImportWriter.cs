@@ -4,6 +4,7 @@ using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts;
 using NotifyHub.Contracts.Intake;
+using NotifyHub.Contracts.Portal;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports.Storage;
 using NotifyHub.Privacy.BlindIndexes;
@@ -258,6 +259,9 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
                 db.Publish(new AffectedPartiesProjected(incidentId, importId, purpose.Code(), InternalHolders.Notifications, parties));
             }
         }
+
+        db.Publish(new PortalPartiesProjected(incidentId, importId, [.. changed.Select(p => new PortalParty(
+            p.Sealed.Id, p.Sealed.PortalProjection, p.Sealed.ReferenceCodeIndex.ToArray(), p.DateOfBirthIndex?.ToArray(), p.PostcodeIndex?.ToArray()))]));
     }
 
     private PartyRow Row(PreparedParty party) => new(

@@ -29,13 +29,17 @@ internal sealed class PreparedParty
     public string Categories => string.Join(';', Party.DataCategories);
 }
 
-/// <summary>One person's ciphertexts: the stored record and one projection per channel they have.</summary>
+/// <summary>
+/// One person's ciphertexts: the stored record, one notifications projection per channel they have, and the portal's
+/// projection (language and data categories under the portal's holder key).
+/// </summary>
 internal sealed record SealedParty(Guid Id, string ReferenceCode, BlindIndex ReferenceCodeIndex, EncryptedField Record,
-    IReadOnlyDictionary<Purpose, byte[]> Projections);
+    IReadOnlyDictionary<Purpose, byte[]> Projections, byte[] PortalProjection);
 
 /// <summary>
 /// The CPU-heavy half of an import, run on several batches at once: blind indexes under the incident's index key,
-/// the person's record under its data key, and the notifications service's projections under its holder key.
+/// the person's record under its data key, the notifications service's projections under its holder key and the
+/// portal's projection under the portal's.
 /// </summary>
 internal sealed class PartyEncoder(IServiceScopeFactory scopes, DataKey dataKey, DataKey indexKey)
 {
@@ -97,7 +101,10 @@ internal sealed class PartyEncoder(IServiceScopeFactory scopes, DataKey dataKey,
             }
         }
 
-        return new SealedParty(id, referenceCode, BlindIndexer.Compute(indexKey, BlindIndexKind.ReferenceCode, referenceCode), record, byPurpose);
+        // The allow-list keeps only language and data categories of what is passed here.
+        var portal = await projections.BuildAsync(id, Purpose.Portal, InternalHolders.Portal, personal);
+        return new SealedParty(id, referenceCode, BlindIndexer.Compute(indexKey, BlindIndexKind.ReferenceCode, referenceCode), record, byPurpose,
+            Bytes(portal.Ciphertext));
     }
 
     /// <summary>What the stored record holds: every kept personal field, and the reference code letters print.</summary>
