@@ -162,7 +162,7 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
         var file = Encoding.UTF8.GetBytes(Csv(Fake("fr", 25)));
         var first = await Api.ImportAsync(incident, file);
         var before = (await Api.PeopleAsync(incident)).ToDictionary(p => p.Row.Id, p => p.Row.Record);
-        // The portal's copy of the first import is intake's own reaction to it, a moment after the import commits.
+        // The portal's copy of the first import goes out with its batch, once the outbox dispatcher has published it.
         // Only this incident's messages count: the class shares one host, and an earlier test's consumers may still publish.
         async Task<List<(string Type, string Body)>> OursAsync() =>
             [.. (await Api.CapturedAsync()).Where(m => m.Body.Contains(incident.ToString(), StringComparison.Ordinal))];
@@ -243,6 +243,62 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
         fields.ContainsKey("date_of_birth").ShouldBeFalse();
         Imports.ReferenceCodes.IsValid(fields["reference_code"].Reveal()).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Each_batch_gives_the_portal_its_people_indexes_and_a_projection_of_language_and_categories_only()
+    {
+        await Api.CaptureOutboxAsync();
+        var incident = await Api.OpenIncidentAsync();
+        var csv = """
+            external_id,given_name,family_name,email,postcode,country,date_of_birth,language,data_categories
+            P-1,Oriane,Vasseur,oriane@example.com,75011,FR,1980-02-29,fr,email;date_of_birth
+            P-2,Kenta,Mori,kenta@example.com,,JP,,ja,email
+            """;
+
+        await Api.ImportCsvAsync(incident, csv + "\n");
+
+        var people = (await Api.PeopleAsync(incident)).ToDictionary(p => p.Row.Id);
+        var portal = await PortalPartiesAsync(incident);
+        portal.Count.ShouldBe(1);
+        var parties = portal[0].GetProperty("parties").EnumerateArray().ToList();
+        parties.Select(p => p.GetProperty("personId").GetGuid()).Order().ShouldBe(people.Keys.Order());
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var projections = scope.ServiceProvider.GetRequiredService<Privacy.Purposes.ProjectionBuilder>();
+        foreach (var party in parties)
+        {
+            var stored = people[party.GetProperty("personId").GetGuid()].Row;
+            party.GetProperty("referenceCodeIndex").GetBytesFromBase64().ShouldBe(stored.ReferenceCodeIndex.ToArray());
+            Bytes(party, "dateOfBirthIndex").ShouldBe(stored.DateOfBirthIndex?.ToArray());
+            Bytes(party, "postcodeIndex").ShouldBe(stored.PostcodeIndex?.ToArray());
+            var opened = await projections.OpenAsync(
+                EncryptedField.FromBytes(party.GetProperty("projection").GetBytesFromBase64()), stored.Id, Privacy.Purposes.Purpose.Portal);
+            opened.Fields.Keys.ShouldBe([Privacy.Purposes.PersonalField.Language, Privacy.Purposes.PersonalField.DataCategories], ignoreOrder: true);
+            opened.Fields[Privacy.Purposes.PersonalField.Language].Reveal().ShouldBe(stored.Language);
+            opened.Fields[Privacy.Purposes.PersonalField.DataCategories].Reveal().ShouldBe(stored.DataCategories);
+        }
+
+        people.Values.Single(p => p["external_id"] == "P-2").Row.DateOfBirthIndex.ShouldBeNull();
+
+        // A re-import that changes one person's language sends the portal that person alone, with the new language.
+        await Api.ImportCsvAsync(incident, csv.Replace(",ja,", ",en,", StringComparison.Ordinal) + "\n");
+
+        portal = await PortalPartiesAsync(incident);
+        portal.Count.ShouldBe(2);
+        var changed = portal[1].GetProperty("parties").EnumerateArray().Single();
+        var kenta = people.Values.Single(p => p["external_id"] == "P-2").Row.Id;
+        changed.GetProperty("personId").GetGuid().ShouldBe(kenta);
+        var reopened = await projections.OpenAsync(
+            EncryptedField.FromBytes(changed.GetProperty("projection").GetBytesFromBase64()), kenta, Privacy.Purposes.Purpose.Portal);
+        reopened.Fields[Privacy.Purposes.PersonalField.Language].Reveal().ShouldBe("en");
+
+        static byte[]? Bytes(JsonElement party, string name) =>
+            party.GetProperty(name).ValueKind == JsonValueKind.Null ? null : party.GetProperty(name).GetBytesFromBase64();
+    }
+
+    private async Task<List<JsonElement>> PortalPartiesAsync(Guid incident) =>
+        [.. (await Api.CapturedAsync())
+            .Where(m => m.Type.Contains("PortalPartiesProjected", StringComparison.Ordinal) && m.Body.Contains(incident.ToString(), StringComparison.Ordinal))
+            .Select(m => JsonDocument.Parse(m.Body).RootElement)];
 
     [Fact]
     public async Task An_update_that_changes_contact_data_publishes_new_projections()
