@@ -223,20 +223,21 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
 
         var imported = messages.Single(m => m.Type.Contains("AffectedPartiesImported", StringComparison.Ordinal));
         JsonDocument.Parse(imported.Body).RootElement.GetProperty("count").GetInt32().ShouldBe(2);
-        var projected = messages.Where(m => m.Type.Contains("AffectedPartiesProjected", StringComparison.Ordinal))
-            .Select(m => JsonDocument.Parse(m.Body).RootElement)
-            .ToDictionary(m => m.GetProperty("purpose").GetString()!);
-        projected.Keys.Order().ShouldBe(["email", "mail-house", "sms"]);
-        projected["email"].GetProperty("parties").GetArrayLength().ShouldBe(1);
-        projected["mail-house"].GetProperty("parties").GetArrayLength().ShouldBe(2);
-        projected.Values.ShouldAllBe(p => p.GetProperty("holderId").GetGuid() == InternalHolders.Notifications);
+        // One message for the batch: each person once, with a projection for each purpose their row allows.
+        var projected = JsonDocument.Parse(messages.Single(m => m.Type.Contains("AffectedPartiesProjected", StringComparison.Ordinal)).Body).RootElement;
+        projected.GetProperty("holderId").GetGuid().ShouldBe(InternalHolders.Notifications);
+        var parties = projected.GetProperty("parties").EnumerateArray().ToList();
+        parties.Count.ShouldBe(2);
+        var purposes = parties.Select(p => p.GetProperty("projections").EnumerateObject().Select(o => o.Name).Order().ToList()).ToList();
+        purposes.ShouldContain(p => p.SequenceEqual(new[] { "email", "mail-house", "sms" }));
+        purposes.ShouldContain(p => p.SequenceEqual(new[] { "mail-house" }));
 
         // The holder decrypts its projection and finds only what the purpose allows.
-        var party = projected["email"].GetProperty("parties")[0];
+        var party = parties.Single(p => p.GetProperty("projections").TryGetProperty("email", out _));
         party.GetProperty("language").GetString().ShouldBe("fr");
         await using var scope = host.Factory.Services.CreateAsyncScope();
         var cipher = scope.ServiceProvider.GetRequiredService<FieldCipher>();
-        var fields = await cipher.DecryptRecordAsync(EncryptedField.FromBytes(party.GetProperty("projection").GetBytesFromBase64()),
+        var fields = await cipher.DecryptRecordAsync(EncryptedField.FromBytes(party.GetProperty("projections").GetProperty("email").GetBytesFromBase64()),
             party.GetProperty("personId").GetGuid(), "projection:email");
         fields["email"].Reveal().ShouldBe("quentin.canary@example.com");
         fields.ContainsKey("phone").ShouldBeFalse();
@@ -312,8 +313,8 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
 
         status.Updated.ShouldBe(2);
         var after = (await Api.CapturedAsync()).Where(m => m.Body.Contains(incident.ToString(), StringComparison.Ordinal)).Skip(before).ToList();
-        var email = after.Single(m => m.Type.Contains("AffectedPartiesProjected", StringComparison.Ordinal));
-        JsonDocument.Parse(email.Body).RootElement.GetProperty("parties").GetArrayLength().ShouldBe(1);
+        var projected = after.Single(m => m.Type.Contains("AffectedPartiesProjected", StringComparison.Ordinal));
+        JsonDocument.Parse(projected.Body).RootElement.GetProperty("parties").GetArrayLength().ShouldBe(1);
         JsonDocument.Parse(after.Single(m => m.Type.Contains("AffectedPartiesImported", StringComparison.Ordinal)).Body)
             .RootElement.GetProperty("count").GetInt32().ShouldBe(1);
     }

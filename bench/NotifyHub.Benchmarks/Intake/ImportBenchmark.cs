@@ -13,9 +13,11 @@ namespace NotifyHub.Benchmarks.Intake;
 
 /// <summary>
 /// End-to-end import throughput, beside its raw baseline:
-/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- import --rows 1000000 --provider postgresql|sqlite [--postgres CONN] [--warm-up N]</c>.
+/// <c>dotnet run -c Release --project bench/NotifyHub.Benchmarks -- import --rows 1000000 --provider postgresql|sqlite [--postgres CONN] [--warm-up N] [--modules console,intake,...]</c>.
 /// Generates a synthetic CSV (Bogus en/fr/ja people, ~1% bad rows), starts the real host (Release build of
-/// services/NotifyHub.Host) on the chosen database, warms it up with a smaller import into another incident (default
+/// services/NotifyHub.Host) on the chosen database with the modules named (default console and intake alone, so that the
+/// import is measured without the modules that consume its messages; <c>--modules all</c> runs every module, as the
+/// default deployment does), warms it up with a smaller import into another incident (default
 /// 50,000 rows, timed apart), imports through the API, then times a raw Npgsql binary COPY of
 /// the same rows into a bare table with the same columns, and the <see cref="IntrinsicImportBaseline"/> (the work the
 /// privacy design requires, on every core, no framework). Prints rows/s of all three, the ratios and the host's peak
@@ -39,6 +41,11 @@ public static class ImportBenchmark
     {
         var rows = int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
         var provider = (Option(args, "--provider") ?? "postgresql").ToLowerInvariant();
+        var modules = (Option(args, "--modules") ?? "console,intake") switch
+        {
+            "all" => [],
+            var named => named.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
         var postgres = Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("NOTIFYHUB_TEST_POSTGRES")
             ?? throw new InvalidOperationException("Give --postgres CONNECTION or set NOTIFYHUB_TEST_POSTGRES (the raw COPY baseline needs PostgreSQL).");
         await DurablePostgres.RequireAsync(postgres);
@@ -61,8 +68,9 @@ public static class ImportBenchmark
             var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
             try
             {
-                var (seconds, peak, status, cpu, databaseCpu) = await ImportThroughApiAsync(file, warmUpFile, provider, connection, work);
+                var (seconds, peak, status, cpu, databaseCpu) = await ImportThroughApiAsync(file, warmUpFile, provider, connection, work, modules);
                 var api = rows / seconds;
+                System.Console.WriteLine($"host modules: {(modules.Length == 0 ? "all" : string.Join(", ", modules))}");
                 System.Console.WriteLine($"api import ({provider}): {seconds:N1} s, {api:N0} rows/s, status {status}, host peak working set {peak / 1048576.0:N0} MB");
                 // CPU per row is steadier than rows/s on a machine shared with other work.
                 System.Console.WriteLine($"host CPU during the import: {cpu:N1} s ({cpu * 1e6 / rows:N0} µs per row)");
@@ -168,7 +176,7 @@ public static class ImportBenchmark
         return ascii.Length > 0 ? ascii : "user";
     }
 
-    private static async Task<(double Seconds, long PeakWorkingSet, string Status, double CpuSeconds, double? DatabaseCpuSeconds)> ImportThroughApiAsync(string file, string? warmUpFile, string provider, string connection, string work)
+    private static async Task<(double Seconds, long PeakWorkingSet, string Status, double CpuSeconds, double? DatabaseCpuSeconds)> ImportThroughApiAsync(string file, string? warmUpFile, string provider, string connection, string work, string[] modules)
     {
         var host = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../services/NotifyHub.Host/bin/Release/net10.0/notifyhub.dll"));
         if (!File.Exists(host))
@@ -177,7 +185,7 @@ public static class ImportBenchmark
         }
 
         var port = FreePort();
-        var start = HostProcess(host, [], provider, connection, work);
+        var start = HostProcess(host, [], provider, connection, work, modules);
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
 
         using var process = Process.Start(start)!;
@@ -190,7 +198,7 @@ public static class ImportBenchmark
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = Timeout.InfiniteTimeSpan };
             await WaitReadyAsync(http, process);
             // Imports are a privacy officer's, not the admin's: one is added with the CLI, as an operator would.
-            await AddPrivacyOfficerAsync(HostProcess(host, ["users", "add", "--email", OfficerEmail, "--role", "PrivacyOfficer"], provider, connection, work));
+            await AddPrivacyOfficerAsync(HostProcess(host, ["users", "add", "--email", OfficerEmail, "--role", "PrivacyOfficer"], provider, connection, work, modules));
             var signIn = await http.PostAsJsonAsync("api/v1/auth/login", new { email = OfficerEmail, password = AdminPassword });
             if (!signIn.IsSuccessStatusCode)
             {
@@ -260,14 +268,23 @@ public static class ImportBenchmark
         : throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
 
     /// <summary>The host binary on the benchmark's database and data folder, with console and intake only.</summary>
-    private static ProcessStartInfo HostProcess(string host, string[] arguments, string provider, string connection, string work)
+    /// <param name="modules">The modules the host runs; none named runs them all.</param>
+    private static ProcessStartInfo HostProcess(string host, string[] arguments, string provider, string connection, string work, string[] modules)
     {
         var start = new ProcessStartInfo("dotnet", [host, .. arguments])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = work,
         };
-        start.Environment["NotifyHub__Modules__0"] = "console";
-        start.Environment["NotifyHub__Modules__1"] = "intake";
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("NotifyHub__Modules__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        for (var i = 0; i < modules.Length; i++)
+        {
+            start.Environment[$"NotifyHub__Modules__{i}"] = modules[i];
+        }
+
         start.Environment["NotifyHub__DataDirectory"] = Path.Combine(work, "data");
         start.Environment["NotifyHub__Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["NotifyHub__Bootstrap__AdminPassword"] = AdminPassword;

@@ -26,6 +26,7 @@ public sealed class NotificationsModule : IModule
     {
         module.AddDatabase<NotificationsDbContext, SqliteNotificationsDbContext, PostgreSqlNotificationsDbContext>()
             .AddConsumer<IncidentOpenedConsumer>()
+            .AddConsumer<AffectedPartiesProjectedV2Consumer>()
             .AddConsumer<AffectedPartiesProjectedConsumer>()
             .AddConsumer<EnrolCampaignPageConsumer>()
             .AddConsumer<ContactPreferencesChangedConsumer>()
@@ -44,6 +45,7 @@ public sealed class NotificationsModule : IModule
         services.AddLetters();
         services.AddPrintHouses();
         services.AddScoped<SuppressionList>();
+        services.AddScoped<ArrivingProjections>();
         services.AddCampaigns();
         services.AddSingleton<TemplateCache>();
         services.AddScoped<ChannelThrottle>();

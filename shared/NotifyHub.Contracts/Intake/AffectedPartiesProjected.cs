@@ -4,6 +4,11 @@ namespace NotifyHub.Contracts.Intake;
 /// Per-purpose projections of one committed batch for a downstream holder (e.g. notifications' Email, Sms,
 /// MailHouse purposes). Each projection is ciphertext under the holder's vendor key: only the allow-listed fields
 /// of that purpose, readable through NotifyHub.Privacy, never clear text on the bus.
+/// <para>
+/// Retired: intake publishes <see cref="AffectedPartiesProjectedV2"/> instead, one message per batch. Notifications
+/// still consumes this one, so that messages an older version left in an outbox or a queue are applied after an
+/// upgrade; remove it once no deployment can hold one.
+/// </para>
 /// </summary>
 public sealed record AffectedPartiesProjected(
     Guid IncidentId,

@@ -8,15 +8,16 @@ namespace NotifyHub.Testing.Parties;
 
 /// <summary>
 /// STAND-IN FOR A REAL IMPORT. Publishes what intake publishes per committed import batch
-/// (<see cref="AffectedPartiesProjected"/> per purpose, then <see cref="AffectedPartiesImported"/>), with projections
+/// (one <see cref="AffectedPartiesProjectedV2"/>, then <see cref="AffectedPartiesImported"/>), with projections
 /// built by the real <see cref="ProjectionBuilder"/> under the notifications holder's key. When intake's
 /// <c>POST /api/v1/incidents/{id}/imports</c> is merged, replace calls to this with a CSV import through the API.
 /// </summary>
 public static class ProjectedPartiesSeeder
 {
     /// <summary>
-    /// Publishes the people's projections as intake does, a message per purpose and batch; <paramref name="purposes"/>
-    /// picks which purposes (and in which order) are published this time.
+    /// Publishes the people's projections as intake does, a message per batch with each person's projection for every
+    /// purpose they have; <paramref name="purposes"/>, when given, keeps only those (as if the file had no other
+    /// contact data for them).
     /// </summary>
     public static async Task PublishAsync(IServiceProvider services, Guid incidentId, IReadOnlyList<TestPerson> people, int batchSize = 500,
         IReadOnlyList<Purpose>? purposes = null)
@@ -27,23 +28,20 @@ public static class ProjectedPartiesSeeder
             var builder = scope.ServiceProvider.GetRequiredService<ProjectionBuilder>();
             var bus = scope.ServiceProvider.GetRequiredService<IBus>();
             var importId = Guid.NewGuid();
-            foreach (var purpose in purposes ?? [Purpose.Email, Purpose.Sms, Purpose.MailHouse])
+            var parties = new List<PartyProjections>();
+            foreach (var person in batch)
             {
-                var parties = new List<ProjectedParty>();
-                foreach (var person in batch.Where(p => p.Purposes().Contains(purpose)))
+                var projections = new Dictionary<string, byte[]>();
+                foreach (var purpose in person.Purposes().Where(p => purposes is null || purposes.Contains(p)))
                 {
                     var projection = await builder.BuildAsync(person.Id, purpose, InternalHolders.Notifications, person.Fields());
-                    parties.Add(new ProjectedParty(person.Id, projection.Ciphertext.ToArray(), person.Language, person.Categories ?? [],
-                        [.. person.Purposes().Select(ProjectionBuilder.PurposeCode)]));
+                    projections[ProjectionBuilder.PurposeCode(purpose)] = projection.Ciphertext.ToArray();
                 }
 
-                if (parties.Count > 0)
-                {
-                    await bus.Publish(new AffectedPartiesProjected(incidentId, importId, ProjectionBuilder.PurposeCode(purpose),
-                        InternalHolders.Notifications, parties));
-                }
+                parties.Add(new PartyProjections(person.Id, person.Language, person.Categories ?? [], projections));
             }
 
+            await bus.Publish(new AffectedPartiesProjectedV2(incidentId, importId, InternalHolders.Notifications, parties));
             await bus.Publish(new AffectedPartiesImported(incidentId, importId, batch.Length, [.. batch.Select(p => p.Id)]));
         }
     }

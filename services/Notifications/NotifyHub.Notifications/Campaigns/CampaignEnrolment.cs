@@ -73,13 +73,14 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, IOptions<Notifi
     }
 
     /// <summary>
-    /// Projections for <paramref name="purpose"/> arrived after launch: their people join every launched campaign of
-    /// the incident (reopening a completed one) on that purpose's channels. A person's purposes come in separate
-    /// messages, in no set order, so the channels are chosen from all the purposes the person has
-    /// (<see cref="ProjectedParty.Purposes"/>) and each message queues only those of its own purpose: the result does
-    /// not depend on which arrived first, and two messages never queue for the same channel.
+    /// Projections arrived after launch: their people join every launched campaign of the incident (reopening a
+    /// completed one). The channels are chosen by the campaign's strategy among every purpose the person has
+    /// (<see cref="LateArrival.Has"/>), less those they stopped on the portal, and only those whose projection arrived
+    /// now are queued. When a person's purposes arrive apart (the retired per-purpose message) the result does not
+    /// depend on which came first, and two arrivals never queue the same channel. A person already notified by a
+    /// <c>first-available</c> campaign gets nothing more.
     /// </summary>
-    public async Task EnrolLateArrivalsAsync(Guid incidentId, Purpose purpose, IReadOnlyList<ProjectedParty> parties, CancellationToken ct)
+    public async Task EnrolLateArrivalsAsync(Guid incidentId, IReadOnlyList<LateArrival> parties, CancellationToken ct)
     {
         var campaigns = await db.Campaigns.Where(c => c.IncidentId == incidentId && c.LaunchedAt != null
             && c.Status != CampaignStatus.Cancelled && c.Status != CampaignStatus.Draft).ToListAsync(ct);
@@ -93,8 +94,6 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, IOptions<Notifi
         var existing = (await db.Notifications.Where(n => campaignIds.Contains(n.CampaignId) && ids.Contains(n.PersonId))
                 .Select(n => new { n.CampaignId, n.PersonId, n.Channel }).ToListAsync(ct))
             .ToLookup(n => (n.CampaignId!.Value, n.PersonId), n => n.Channel);
-        // A producer that does not say which purposes a person has: what has arrived so far.
-        var known = parties.Any(p => p.Purposes is null) ? await ReachableAsync(incidentId, ids, ct) : new Dictionary<Guid, HashSet<Channel>>();
         var preferences = await ContactPreferences.ForAsync(db, [incidentId], ids, ct);
         var now = clock.GetUtcNow();
         foreach (var campaign in campaigns)
@@ -102,12 +101,10 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, IOptions<Notifi
             var queued = 0;
             foreach (var party in parties)
             {
-                var reachable = party.Purposes is { } codes
-                    ? [.. Enum.GetValues<Channel>().Where(c => codes.Contains(c.PurposeOf().Code()))]
-                    : known[party.PersonId];
+                HashSet<Channel> reachable = [.. Enum.GetValues<Channel>().Where(c => party.Has.Contains(c.PurposeOf()))];
                 if (preferences.GetValueOrDefault((incidentId, party.PersonId)) is { } preference)
                 {
-                    reachable = [.. reachable.Where(c => !preference.Stops(c))];
+                    reachable.RemoveWhere(preference.Stops);
                 }
 
                 var has = existing[(campaign.Id, party.PersonId)].ToList();
@@ -116,7 +113,7 @@ public sealed class CampaignEnrolment(NotificationsDbContext db, IOptions<Notifi
                     continue;
                 }
 
-                foreach (var channel in Chosen(campaign, reachable).Where(c => c.PurposeOf() == purpose && !has.Contains(c)))
+                foreach (var channel in Chosen(campaign, reachable).Where(c => party.Arrived.Contains(c.PurposeOf()) && !has.Contains(c)))
                 {
                     Queue(campaign, party.PersonId, channel, now);
                     queued++;

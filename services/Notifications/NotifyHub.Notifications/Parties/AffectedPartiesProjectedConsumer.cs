@@ -1,55 +1,53 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts;
 using NotifyHub.Contracts.Intake;
-using NotifyHub.Notifications.Campaigns;
 using NotifyHub.Notifications.Database;
+using NotifyHub.Privacy.Purposes;
 
 namespace NotifyHub.Notifications.Parties;
 
 /// <summary>
-/// Keeps the latest projection of each person per purpose (as ciphertext), then enrols the batch's people in the
-/// incident's launched campaigns: a person imported after launch is notified by the running campaign.
+/// The retired message a purpose at a time (intake now sends <see cref="AffectedPartiesProjectedV2"/>), still applied
+/// so that messages an older version left in an outbox or a queue are not lost at an upgrade. Each person's
+/// <see cref="ProjectedParty.Purposes"/> says which purposes they keep; the channels of this message's purpose are
+/// queued for late arrivals, those of the others when their own message arrives.
 /// </summary>
 public sealed partial class AffectedPartiesProjectedConsumer(
-    NotificationsDbContext db, CampaignEnrolment enrolment, TimeProvider clock, ILogger<AffectedPartiesProjectedConsumer> logger)
+    NotificationsDbContext db, ArrivingProjections projections, ILogger<AffectedPartiesProjectedConsumer> logger)
     : IdempotentConsumer<AffectedPartiesProjected, NotificationsDbContext>(db)
 {
     protected override async Task HandleAsync(AffectedPartiesProjected message, ConsumeContext<AffectedPartiesProjected> context)
     {
-        var ct = context.CancellationToken;
         if (message.HolderId != InternalHolders.Notifications || !PurposeCodes.TryParse(message.Purpose, out var purpose))
         {
             LogIgnored(logger, message.ImportId, message.Purpose);
             return;
         }
 
-        var ids = message.Parties.Select(p => p.PersonId).ToList();
-        var existing = await Db.AffectedParties
-            .Where(p => p.IncidentId == message.IncidentId && p.Purpose == purpose && ids.Contains(p.PersonId))
-            .ToDictionaryAsync(p => p.PersonId, ct);
-        var now = clock.GetUtcNow();
-        foreach (var party in message.Parties)
-        {
-            if (!existing.TryGetValue(party.PersonId, out var row))
-            {
-                row = new AffectedParty { IncidentId = message.IncidentId, PersonId = party.PersonId, Purpose = purpose, Projection = party.Projection };
-                Db.AffectedParties.Add(row);
-                existing[party.PersonId] = row;
-            }
+        var parties = message.Parties.Select(p => new ArrivingParty(p.PersonId, p.Language, p.DataCategories,
+            new Dictionary<Purpose, byte[]> { [purpose] = p.Projection }, Kept(p.Purposes, purpose))).ToList();
+        await projections.StoreAsync(message.IncidentId, message.ImportId, parties, context.CancellationToken);
+    }
 
-            row.Projection = party.Projection;
-            row.Language = party.Language;
-            row.DataCategories = [.. party.DataCategories];
-            row.ImportId = message.ImportId;
-            row.ReceivedAt = now;
+    private static HashSet<Purpose>? Kept(IReadOnlyList<string>? codes, Purpose arrived)
+    {
+        if (codes is null)
+        {
+            return null;
         }
 
-        await RemovedChannels.ForgetAsync(Db, message.IncidentId, message.Parties, ct);
-        await Db.SaveChangesAsync(ct);
-        await enrolment.EnrolLateArrivalsAsync(message.IncidentId, purpose, message.Parties, ct);
+        var kept = new HashSet<Purpose> { arrived };
+        foreach (var code in codes)
+        {
+            if (PurposeCodes.TryParse(code, out var purpose))
+            {
+                kept.Add(purpose);
+            }
+        }
+
+        return kept;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projections of import {ImportId} for purpose {Purpose} are not for notifications; ignored")]

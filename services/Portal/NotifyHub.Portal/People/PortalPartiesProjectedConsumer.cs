@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using NotifyHub.BuildingBlocks.Database;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Contracts.Portal;
 using NotifyHub.Portal.Database;
@@ -35,5 +36,9 @@ public sealed class PortalPartiesProjectedConsumer(PortalDbContext db, TimeProvi
             person.PostcodeIndex = party.PostcodeIndex;
             person.ReceivedAt = now;
         }
+
+        // On PostgreSQL the batch's new people go in by one COPY rather than an INSERT each; the base's SaveChanges
+        // writes the refreshed ones.
+        await AddedRowsCopy.InsertAsync<PortalPerson>(Db, context.CancellationToken);
     }
 }
