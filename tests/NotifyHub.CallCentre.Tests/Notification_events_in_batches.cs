@@ -78,6 +78,30 @@ public sealed class Notification_events_in_batches : IAsyncLifetime
             Wait, "not every letter was recorded as delivered");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_handed_over_letter_batch_records_each_letter_sent_and_delivered_once(string provider)
+    {
+        await StartAsync(provider);
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var (incident, campaign, at) = (Guid.NewGuid(), Guid.NewGuid(), new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
+        // More letters than one statement takes (UpsertRounds.MaxRows); the message comes twice with one id.
+        var letters = Enumerable.Range(0, 1_200).Select(_ => new HandedOverLetter(Guid.NewGuid(), campaign, Guid.NewGuid())).ToList();
+        var handedOver = new LettersHandedOver(incident, at, letters);
+        var messageId = NewId.NextGuid();
+
+        await bus.Publish(handedOver, c => c.MessageId = messageId);
+        await bus.Publish(handedOver, c => c.MessageId = messageId);
+
+        await Eventually.TrueAsync(() => ReadAsync(async db => await db.PersonNotifications.CountAsync(n => n.IncidentId == incident) == letters.Count),
+            Wait, "not every letter of the batch was recorded");
+        var rows = await ReadAsync(db => db.PersonNotifications.AsNoTracking().Where(n => n.IncidentId == incident).ToListAsync());
+        rows.ShouldAllBe(n => n.Status == "delivered" && n.Channel == "letter" && n.SentAt == at && n.At == at);
+        rows.Select(n => (n.NotificationId, n.PersonId)).ToHashSet().SetEquals(letters.Select(l => (l.NotificationId, l.PersonId))).ShouldBeTrue();
+        var consumer = typeof(LettersHandedOverConsumer).FullName;
+        (await ReadAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == consumer && m.MessageId == messageId))).ShouldBe(1);
+    }
+
     /// <summary>
     /// An inbox analysed while it was empty, then filled faster than autovacuum looks again (a first campaign): the
     /// statistics say it is tiny, so a read of "which of these ids are there?" scans the whole table, every batch. The

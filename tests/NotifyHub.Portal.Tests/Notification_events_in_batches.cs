@@ -77,6 +77,30 @@ public sealed class Notification_events_in_batches : IAsyncLifetime
             Wait, "not every letter was recorded as delivered");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_handed_over_letter_batch_shows_each_letter_delivered_once(string provider)
+    {
+        await StartAsync(provider);
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var (incident, campaign, at) = (Guid.NewGuid(), Guid.NewGuid(), new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
+        // More letters than one statement takes (UpsertRounds.MaxRows); the message comes twice with one id.
+        var letters = Enumerable.Range(0, 1_200).Select(_ => new HandedOverLetter(Guid.NewGuid(), campaign, Guid.NewGuid())).ToList();
+        var handedOver = new LettersHandedOver(incident, at, letters);
+        var messageId = NewId.NextGuid();
+
+        await bus.Publish(handedOver, c => c.MessageId = messageId);
+        await bus.Publish(handedOver, c => c.MessageId = messageId);
+
+        await Eventually.TrueAsync(() => ReadAsync(async db => await db.Notifications.CountAsync(n => n.IncidentId == incident) == letters.Count),
+            Wait, "not every letter of the batch was recorded");
+        var rows = await ReadAsync(db => db.Notifications.AsNoTracking().Where(n => n.IncidentId == incident).ToListAsync());
+        rows.ShouldAllBe(n => n.Status == "delivered" && n.Channel == "letter" && n.At == at);
+        rows.Select(n => (n.NotificationId, n.PersonId)).ToHashSet().SetEquals(letters.Select(l => (l.NotificationId, l.PersonId))).ShouldBeTrue();
+        var consumer = typeof(LettersHandedOverConsumer).FullName;
+        (await ReadAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == consumer && m.MessageId == messageId))).ShouldBe(1);
+    }
+
     private async Task StartAsync(string provider)
     {
         var settings = new Dictionary<string, string?>();

@@ -39,6 +39,7 @@ public sealed class CallCentreModule : IModule
             .AddConsumer<NotificationSentConsumer, BatchConsumerDefinition<NotificationSentConsumer>>()
             .AddConsumer<NotificationDeliveredConsumer, BatchConsumerDefinition<NotificationDeliveredConsumer>>()
             .AddConsumer<NotificationFailedConsumer, BatchConsumerDefinition<NotificationFailedConsumer>>()
+            .AddConsumer<LettersHandedOverConsumer, BatchConsumerDefinition<LettersHandedOverConsumer>>()
             .AddConsumer<PortalCallbackRequestedConsumer>();
 
         var services = module.Services;

@@ -30,6 +30,7 @@ public sealed class PortalModule : IModule
             .AddConsumer<NotificationSentConsumer, BatchConsumerDefinition<NotificationSentConsumer>>()
             .AddConsumer<NotificationDeliveredConsumer, BatchConsumerDefinition<NotificationDeliveredConsumer>>()
             .AddConsumer<NotificationFailedConsumer, BatchConsumerDefinition<NotificationFailedConsumer>>()
+            .AddConsumer<LettersHandedOverConsumer, BatchConsumerDefinition<LettersHandedOverConsumer>>()
             .AddConsumer<CallbackRequestedConsumer>();
 
         var services = module.Services;
