@@ -4,7 +4,6 @@ using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Messaging;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Delivery;
-using NotifyHub.Notifications.Letters.Addresses;
 using NotifyHub.Notifications.PrintHouses;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Privacy.Audit;
@@ -29,9 +28,9 @@ namespace NotifyHub.Notifications.Letters;
 /// </para>
 /// </summary>
 public sealed class LetterBatches(
-    NotificationsDbContext db, RecipientReader reader, TemplateCache cache, TemplateRenderer renderer, LetterPdfRenderer pdf,
-    LetterBatchCipher cipher, ILetterPrintHouse printHouse, PrintHouseHandOver handOver, DeliveryOutcomes outcomes, ICampaignDirections campaigns, IOptions<LetterOptions> letters,
-    IOptions<NotificationsOptions> options, IOptions<BuildingBlocks.Configuration.NotifyHubOptions> hub, TimeProvider clock)
+    NotificationsDbContext db, RecipientReader reader, TemplateCache cache, LetterComposer composer, LetterPdfRenderer pdf,
+    LetterBatchCipher cipher, ILetterPrintHouse printHouse, PrintHouseHandOver handOver, DeliveryOutcomes outcomes, ICampaignDirections campaigns,
+    IOptions<LetterOptions> letters, IOptions<NotificationsOptions> options, TimeProvider clock)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -152,20 +151,15 @@ public sealed class LetterBatches(
         }
 
         var template = await cache.TemplateAsync(db, letter.TemplateId, ct);
-        RenderedMessage rendered;
         try
         {
-            rendered = renderer.Render(template, recipient.Recipient, await cache.IncidentAsync(db, letter.IncidentId, ct));
+            return composer.Compose(letter.Id, template, await cache.IncidentAsync(db, letter.IncidentId, ct), recipient.Recipient, postal);
         }
         catch (TemplateLimitException)
         {
             await FailAsync(letter, TemplateLimitException.CodeValue, now, ct);
             return null;
         }
-
-        return new LetterContent(letter.Id, rendered.Language, AddressBlock.Lines(postal, letters.Value.PostedFrom), recipient.Country ?? "",
-            rendered.Subject, rendered.Body, TemplateRenderer.PortalUrl(hub.Value.PublicBaseUrl, recipient.Recipient.ReferenceCode.Reveal()),
-            recipient.Recipient.ReferenceCode);
     }
 
     private Task<LetterBatch?> RenderAsync(PreparedLetterBatch batch, CancellationToken ct) => Task.Run(() => Render(batch), ct);

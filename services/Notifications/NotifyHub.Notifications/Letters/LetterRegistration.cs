@@ -8,6 +8,7 @@ public static class LetterRegistration
     {
         services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LetterPdfRenderer>();
+        services.AddSingleton<LetterComposer>();
         services.AddScoped<LetterBatchCipher>();
         services.AddSingleton<ILetterPrintHouse, FileLetterPrintHouse>();
         return services;

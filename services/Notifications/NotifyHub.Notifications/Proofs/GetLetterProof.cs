@@ -1,11 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NotifyHub.BuildingBlocks.Configuration;
 using NotifyHub.BuildingBlocks.Web;
 using NotifyHub.Notifications.Database;
 using NotifyHub.Notifications.Letters;
-using NotifyHub.Notifications.Letters.Addresses;
 using NotifyHub.Notifications.Templates;
 using System.Globalization;
 
@@ -24,7 +21,7 @@ public sealed record LetterProof(Guid TemplateId, int Version, string Language, 
 }
 
 public sealed class GetLetterProofHandler(
-    NotificationsDbContext db, TemplateRenderer renderer, LetterPdfRenderer pdf, IOptions<LetterOptions> letters, IOptions<NotifyHubOptions> hub)
+    NotificationsDbContext db, LetterComposer composer, LetterPdfRenderer pdf)
     : IQueryHandler<GetLetterProof, LetterProof>
 {
     public const string Watermark = "PROOF";
@@ -41,10 +38,7 @@ public sealed class GetLetterProofHandler(
 
         var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == template.IncidentId, cancellationToken);
         var sample = SampleRecipient.For(variant.Language, incident.DataCategories);
-        var rendered = renderer.Render(template, sample, incident.Facts());
-        var address = SampleAddress.For(sample, query.Country);
-        var content = new LetterContent(template.Id, rendered.Language, AddressBlock.Lines(address, letters.Value.PostedFrom), address.Country,
-            rendered.Subject, rendered.Body, TemplateRenderer.PortalUrl(hub.Value.PublicBaseUrl, SampleRecipient.ReferenceCode), sample.ReferenceCode);
+        var content = composer.Compose(template.Id, template, incident.Facts(), sample, SampleAddress.For(sample, query.Country));
         var mark = new ProofMark(Watermark, string.Create(CultureInfo.InvariantCulture,
             $"{Watermark} · {template.Name} · version {template.Version} · {variant.Language} · sample person, not for print"));
         var batch = pdf.Render(template.Id, [content], mark);
