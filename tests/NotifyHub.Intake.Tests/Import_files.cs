@@ -1,7 +1,9 @@
 using Bogus;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NotifyHub.Contracts;
+using NotifyHub.Contracts.Intake;
 using NotifyHub.Intake.Database;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
@@ -203,7 +205,7 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
     }
 
     [Fact]
-    public async Task Each_batch_publishes_ids_and_per_channel_projections_with_no_personal_data_in_clear()
+    public async Task Each_batch_lists_ids_and_purposes_with_no_personal_data_and_intake_seals_a_projection_when_asked()
     {
         await Api.CaptureOutboxAsync();
         var incident = await Api.OpenIncidentAsync();
@@ -223,26 +225,56 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
 
         var imported = messages.Single(m => m.Type.Contains("AffectedPartiesImported", StringComparison.Ordinal));
         JsonDocument.Parse(imported.Body).RootElement.GetProperty("count").GetInt32().ShouldBe(2);
-        // One message for the batch: each person once, with a projection for each purpose their row allows.
-        var projected = JsonDocument.Parse(messages.Single(m => m.Type.Contains("AffectedPartiesProjected", StringComparison.Ordinal)).Body).RootElement;
-        projected.GetProperty("holderId").GetGuid().ShouldBe(InternalHolders.Notifications);
-        var parties = projected.GetProperty("parties").EnumerateArray().ToList();
+        messages.ShouldNotContain(m => m.Type.Contains("AffectedPartiesProjected", StringComparison.Ordinal), "no projection travels with the import");
+        // One message for the batch: each person once, with the purposes their row allows and no ciphertext.
+        var listed = JsonDocument.Parse(messages.Single(m => m.Type.Contains("AffectedPartiesListed", StringComparison.Ordinal)).Body).RootElement;
+        listed.GetProperty("holderId").GetGuid().ShouldBe(InternalHolders.Notifications);
+        var parties = listed.GetProperty("parties").EnumerateArray().ToList();
         parties.Count.ShouldBe(2);
-        var purposes = parties.Select(p => p.GetProperty("projections").EnumerateObject().Select(o => o.Name).Order().ToList()).ToList();
+        var purposes = parties.Select(p => p.GetProperty("purposes").EnumerateArray().Select(o => o.GetString()!).Order().ToList()).ToList();
         purposes.ShouldContain(p => p.SequenceEqual(new[] { "email", "mail-house", "sms" }));
         purposes.ShouldContain(p => p.SequenceEqual(new[] { "mail-house" }));
+        var quentin = parties.Single(p => p.GetProperty("purposes").GetArrayLength() == 3);
+        quentin.GetProperty("language").GetString().ShouldBe("fr");
+        var quentinId = quentin.GetProperty("personId").GetGuid();
+        var rosalindId = parties.Single(p => p.GetProperty("purposes").GetArrayLength() == 1).GetProperty("personId").GetGuid();
+
+        // Asked over the bus, intake seals what each person has, and only that: no email for a person without one, nothing
+        // for a purpose notifications does not hold.
+        var sealedProjections = await SealAsync(incident, (quentinId, "email"), (quentinId, "sms"), (rosalindId, "email"), (rosalindId, "mail-house"),
+            (quentinId, "portal"), (Guid.NewGuid(), "email"));
+        sealedProjections.Select(p => (p.PersonId, p.Purpose)).Order()
+            .ShouldBe(new[] { (quentinId, "email"), (quentinId, "sms"), (rosalindId, "mail-house") }.Order());
+        sealedProjections.ShouldAllBe(p => !Encoding.UTF8.GetString(p.Projection).Contains("Canary", StringComparison.OrdinalIgnoreCase));
 
         // The holder decrypts its projection and finds only what the purpose allows.
-        var party = parties.Single(p => p.GetProperty("projections").TryGetProperty("email", out _));
-        party.GetProperty("language").GetString().ShouldBe("fr");
         await using var scope = host.Factory.Services.CreateAsyncScope();
         var cipher = scope.ServiceProvider.GetRequiredService<FieldCipher>();
-        var fields = await cipher.DecryptRecordAsync(EncryptedField.FromBytes(party.GetProperty("projections").GetProperty("email").GetBytesFromBase64()),
-            party.GetProperty("personId").GetGuid(), "projection:email");
+        var fields = await cipher.DecryptRecordAsync(EncryptedField.FromBytes(sealedProjections.Single(p => p.Purpose == "email").Projection),
+            quentinId, "projection:email");
         fields["email"].Reveal().ShouldBe("quentin.canary@example.com");
+        fields["language"].Reveal().ShouldBe("fr");
         fields.ContainsKey("phone").ShouldBeFalse();
         fields.ContainsKey("date_of_birth").ShouldBeFalse();
         Imports.ReferenceCodes.IsValid(fields["reference_code"].Reveal()).ShouldBeTrue();
+        var letter = await cipher.DecryptRecordAsync(EncryptedField.FromBytes(sealedProjections.Single(p => p.Purpose == "mail-house").Projection),
+            rosalindId, "projection:mail-house");
+        letter["address_line1"].Reveal().ShouldBe("88 Canary Wharf");
+        letter.ContainsKey("email").ShouldBeFalse();
+
+        // Only the notifications holder is served.
+        (await SealForAsync(Guid.NewGuid(), incident, (quentinId, "email"))).ShouldBeEmpty();
+    }
+
+    private Task<IReadOnlyList<SealedProjection>> SealAsync(Guid incident, params (Guid Person, string Purpose)[] wanted) =>
+        SealForAsync(InternalHolders.Notifications, incident, wanted);
+
+    private async Task<IReadOnlyList<SealedProjection>> SealForAsync(Guid holder, Guid incident, params (Guid Person, string Purpose)[] wanted)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var response = await scope.ServiceProvider.GetRequiredService<IRequestClient<SealProjections>>().GetResponse<ProjectionsSealed>(
+            new SealProjections(incident, holder, [.. wanted.Select(w => new WantedProjection(w.Person, w.Purpose))]));
+        return response.Message.Projections;
     }
 
     [Fact]
@@ -302,7 +334,7 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
             .Select(m => JsonDocument.Parse(m.Body).RootElement)];
 
     [Fact]
-    public async Task An_update_that_changes_contact_data_publishes_new_projections()
+    public async Task An_update_that_changes_contact_data_lists_the_person_again_and_their_projection_is_sealed_from_the_new_data()
     {
         await Api.CaptureOutboxAsync();
         var incident = await Api.OpenIncidentAsync();
@@ -313,10 +345,17 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
 
         status.Updated.ShouldBe(2);
         var after = (await Api.CapturedAsync()).Where(m => m.Body.Contains(incident.ToString(), StringComparison.Ordinal)).Skip(before).ToList();
-        var projected = after.Single(m => m.Type.Contains("AffectedPartiesProjected", StringComparison.Ordinal));
-        JsonDocument.Parse(projected.Body).RootElement.GetProperty("parties").GetArrayLength().ShouldBe(1);
+        var listed = JsonDocument.Parse(after.Single(m => m.Type.Contains("AffectedPartiesListed", StringComparison.Ordinal)).Body).RootElement;
+        listed.GetProperty("parties").GetArrayLength().ShouldBe(1);
         JsonDocument.Parse(after.Single(m => m.Type.Contains("AffectedPartiesImported", StringComparison.Ordinal)).Body)
             .RootElement.GetProperty("count").GetInt32().ShouldBe(1);
+
+        var ann = listed.GetProperty("parties")[0].GetProperty("personId").GetGuid();
+        var projection = (await SealAsync(incident, (ann, "email"))).ShouldHaveSingleItem();
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var fields = await scope.ServiceProvider.GetRequiredService<FieldCipher>().DecryptRecordAsync(
+            EncryptedField.FromBytes(projection.Projection), ann, "projection:email");
+        fields["email"].Reveal().ShouldBe("ann@new.example.com");
     }
 
     private async Task ShouldHaveStoredAsync(Guid incident, List<Row> rows)

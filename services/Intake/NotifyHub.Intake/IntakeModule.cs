@@ -5,6 +5,7 @@ using NotifyHub.Intake.CallCentre;
 using NotifyHub.Intake.Database;
 using NotifyHub.Intake.Imports;
 using NotifyHub.Intake.Incidents;
+using NotifyHub.Intake.Notifications;
 using NotifyHub.Intake.Pages.Imports;
 using NotifyHub.Web;
 
@@ -20,11 +21,13 @@ public sealed class IntakeModule : IModule
         module.AddDatabase<IntakeDbContext, SqliteIntakeDbContext, PostgreSqlIntakeDbContext>()
             .AddConsumer<VendorAssignedConsumer>()
             .AddConsumer<ProjectCallCentrePageConsumer>()
-            .AddConsumer<ImportedPartiesConsumer>();
+            .AddConsumer<ImportedPartiesConsumer>()
+            .AddConsumer<SealProjectionsConsumer>();
         module.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         module.Services.AddIncidents();
         module.Services.AddImports();
         module.Services.AddScoped<CallCentreProjector>();
+        module.Services.AddScoped<NotificationsProjector>();
         module.Services.AddModulePages(typeof(IntakeModule).Assembly);
     }
 

@@ -26,6 +26,7 @@ public sealed class NotificationsModule : IModule
     {
         module.AddDatabase<NotificationsDbContext, SqliteNotificationsDbContext, PostgreSqlNotificationsDbContext>()
             .AddConsumer<IncidentOpenedConsumer>()
+            .AddConsumer<AffectedPartiesListedConsumer>()
             .AddConsumer<AffectedPartiesProjectedV2Consumer>()
             .AddConsumer<AffectedPartiesProjectedConsumer>()
             .AddConsumer<EnrolCampaignPageConsumer>()
@@ -51,6 +52,7 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<ChannelThrottle>();
         services.AddSingleton<QuietHours>();
         services.AddScoped<RecipientReader>();
+        services.AddScoped<IntakeProjections>();
         services.AddScoped<Pages.Notices.NoticesSentByHour>();
         services.AddScoped<Tallies.NoticeTallies>();
         services.AddScoped<DeliveryOutcomes>();

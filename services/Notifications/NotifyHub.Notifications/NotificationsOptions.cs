@@ -59,6 +59,12 @@ public sealed class NotificationsOptions
 
     /// <summary>A partial letter batch is printed once its oldest letter has waited this long.</summary>
     public TimeSpan LetterBatchWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a batch waits for intake to seal its projections (<c>SealProjections</c>) before it fails and is
+    /// retried like any failed batch: intake must run somewhere on the bus for notifications to send.
+    /// </summary>
+    public TimeSpan ProjectionRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class ThrottleOptions

@@ -247,10 +247,11 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         }
 
         db.Publish(new AffectedPartiesImported(incidentId, importId, changed.Count, [.. changed.Select(p => p.Sealed.Id)]));
-        // One message for notifications per batch, each person once with every purpose's projection: a message per
-        // purpose repeated each person's id, language and categories, a third of their bytes.
-        db.Publish(new AffectedPartiesProjectedV2(incidentId, importId, InternalHolders.Notifications, [.. changed.Select(p => new PartyProjections(
-            p.Sealed.Id, p.Party.Language, p.Party.DataCategories, p.Sealed.Projections.ToDictionary(k => k.Key.Code(), k => k.Value)))]));
+        // Notifications learns who is reachable on what, not how: it asks for the projections when it sends
+        // (Notifications/), so the import carries no ciphertext for it (a megabyte a batch when it did).
+        db.Publish(new AffectedPartiesListed(incidentId, importId, InternalHolders.Notifications, [.. changed.Select(p => new ListedParty(
+            p.Sealed.Id, p.Party.Language, p.Party.DataCategories,
+            [.. PartyEncoder.NotificationPurposes.Where(purpose => PartyEncoder.HasChannel(p.Party, purpose)).Select(purpose => purpose.Code())]))]));
         db.Publish(new PortalPartiesProjected(incidentId, importId, [.. changed.Select(p => new PortalParty(
             p.Sealed.Id, p.Sealed.PortalProjection, p.Sealed.ReferenceCodeIndex.ToArray(), p.DateOfBirthIndex?.ToArray(), p.PostcodeIndex?.ToArray()))]));
     }

@@ -30,16 +30,15 @@ internal sealed class PreparedParty
 }
 
 /// <summary>
-/// One person's ciphertexts: the stored record, one notifications projection per channel they have, and the portal's
-/// projection (language and data categories under the portal's holder key).
+/// One person's ciphertexts: the stored record and the portal's projection (language and data categories under the
+/// portal's holder key). Notifications' projections are not made here: intake seals them when notifications asks, just
+/// before it sends (<see cref="Notifications.NotificationsProjector"/>).
 /// </summary>
-internal sealed record SealedParty(Guid Id, string ReferenceCode, BlindIndex ReferenceCodeIndex, EncryptedField Record,
-    IReadOnlyDictionary<Purpose, byte[]> Projections, byte[] PortalProjection);
+internal sealed record SealedParty(Guid Id, string ReferenceCode, BlindIndex ReferenceCodeIndex, EncryptedField Record, byte[] PortalProjection);
 
 /// <summary>
 /// The CPU-heavy half of an import, run on several batches at once: blind indexes under the incident's index key,
-/// the person's record under its data key, the notifications service's projections under its holder key and the
-/// portal's projection under the portal's.
+/// the person's record under its data key and the portal's projection under the portal's holder key.
 /// </summary>
 internal sealed class PartyEncoder(IServiceScopeFactory scopes, DataKey dataKey, DataKey indexKey)
 {
@@ -79,6 +78,15 @@ internal sealed class PartyEncoder(IServiceScopeFactory scopes, DataKey dataKey,
     public async Task<SealedParty> SealAsync(ProjectionBuilder projections, NormalizedParty party, Guid id, string referenceCode)
     {
         var record = FieldCipher.EncryptRecord(dataKey, id, RecordName, RecordFields(party, referenceCode));
+        // The allow-list keeps only language and data categories of what is passed here.
+        var portal = await projections.BuildAsync(id, Purpose.Portal, InternalHolders.Portal, PersonalFields(party, referenceCode));
+        return new SealedParty(id, referenceCode, BlindIndexer.Compute(indexKey, BlindIndexKind.ReferenceCode, referenceCode), record,
+            Bytes(portal.Ciphertext));
+    }
+
+    /// <summary>Every personal field of the person, by privacy field: what a projection's allow-list picks from.</summary>
+    public static Dictionary<PersonalField, Sensitive<string>> PersonalFields(NormalizedParty party, string referenceCode)
+    {
         var personal = new Dictionary<PersonalField, Sensitive<string>>();
         foreach (var column in Columns)
         {
@@ -91,20 +99,22 @@ internal sealed class PartyEncoder(IServiceScopeFactory scopes, DataKey dataKey,
         personal[PersonalField.Language] = Sensitive.Of(party.Language);
         personal[PersonalField.DataCategories] = Sensitive.Of(string.Join(';', party.DataCategories));
         personal[PersonalField.ReferenceCode] = Sensitive.Of(referenceCode);
-        var byPurpose = new Dictionary<Purpose, byte[]>(3);
-        foreach (var purpose in NotificationPurposes)
+        return personal;
+    }
+
+    /// <summary>
+    /// A stored person as the import made them, from their opened record (<see cref="RecordFields"/>) and the language
+    /// and categories kept beside it: the way back for sealing their projections later.
+    /// </summary>
+    public static NormalizedParty FromRecord(IReadOnlyDictionary<string, Sensitive<string>> record, string language, IReadOnlyList<string> dataCategories)
+    {
+        var values = new string?[Columns.Length];
+        foreach (var column in Columns)
         {
-            if (HasChannel(party, purpose))
-            {
-                var projection = await projections.BuildAsync(id, purpose, InternalHolders.Notifications, personal);
-                byPurpose[purpose] = Bytes(projection.Ciphertext);
-            }
+            values[(int)column] = record.TryGetValue(column.Name(), out var value) ? value.Reveal() : null;
         }
 
-        // The allow-list keeps only language and data categories of what is passed here.
-        var portal = await projections.BuildAsync(id, Purpose.Portal, InternalHolders.Portal, personal);
-        return new SealedParty(id, referenceCode, BlindIndexer.Compute(indexKey, BlindIndexKind.ReferenceCode, referenceCode), record, byPurpose,
-            Bytes(portal.Ciphertext));
+        return new NormalizedParty { Line = 0, Values = values, Language = language, DataCategories = dataCategories, Warnings = [] };
     }
 
     /// <summary>What the stored record holds: every kept personal field, and the reference code letters print.</summary>

@@ -14,11 +14,12 @@ using System.Globalization;
 namespace NotifyHub.Notifications.Delivery;
 
 /// <summary>
-/// Opens the person's latest projection for the notification's channel, in memory only. Unlike an agent's read, this
+/// Opens the person's latest projection for the notification's channel, in memory only: the one intake seals for the
+/// batch on request (<see cref="IntakeProjections"/>), or, for a row from the retired messages, the one stored. Unlike an agent's read, this
 /// is the service's own work and is not metered per record; each batch leaves one audit entry per campaign and
 /// purpose with its count (through the module's outbox), so the trail shows who decrypted how many, and why.
 /// </summary>
-public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder projections)
+public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder projections, IntakeProjections intake)
 {
     public const string BatchDecryptAction = "projection.decrypt_batch";
 
@@ -43,18 +44,24 @@ public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder
                 .Where(p => incidents.Contains(p.IncidentId) && people.Contains(p.PersonId))
                 .ToListAsync(ct))
             .ToDictionary(p => (p.IncidentId, p.PersonId, p.Purpose));
+        // Rows listed without a projection: intake seals those this batch needs, now, from the person as stored now.
+        var sealedNow = await intake.SealAsync(notifications
+            .Where(n => parties.GetValueOrDefault((n.IncidentId, n.PersonId, n.Channel.PurposeOf())) is { Projection.Length: 0 })
+            .Select(n => (n.IncidentId, n.PersonId, n.Channel.PurposeOf())).Distinct().ToList(), ct);
         // A language chosen on the portal wins over the imported one.
         var preferences = await ContactPreferences.ForAsync(db, incidents, people, ct);
         var opened = new Dictionary<(Guid Incident, Guid? Campaign, Purpose Purpose), int>();
         foreach (var notification in notifications)
         {
-            if (parties.GetValueOrDefault((notification.IncidentId, notification.PersonId, notification.Channel.PurposeOf())) is { } party
-                && await OpenAsync(notification, party, preferences.GetValueOrDefault((notification.IncidentId, notification.PersonId))?.Language, ct)
+            var key = (notification.IncidentId, notification.PersonId, notification.Channel.PurposeOf());
+            if (parties.GetValueOrDefault(key) is { } party
+                && (party.Projection.Length > 0 ? party.Projection : sealedNow.GetValueOrDefault(key)) is { } projection
+                && await OpenAsync(notification, party, projection, preferences.GetValueOrDefault((notification.IncidentId, notification.PersonId))?.Language, ct)
                     is { } details)
             {
                 result[notification.Id] = details;
-                var key = (notification.IncidentId, notification.CampaignId, party.Purpose);
-                opened[key] = opened.GetValueOrDefault(key) + 1;
+                var audited = (notification.IncidentId, notification.CampaignId, party.Purpose);
+                opened[audited] = opened.GetValueOrDefault(audited) + 1;
             }
         }
 
@@ -82,13 +89,14 @@ public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder
         return result;
     }
 
-    private async Task<RecipientDetails?> OpenAsync(Notification notification, AffectedParty party, string? preferredLanguage, CancellationToken ct)
+    private async Task<RecipientDetails?> OpenAsync(
+        Notification notification, AffectedParty party, byte[] projection, string? preferredLanguage, CancellationToken ct)
     {
         var purpose = party.Purpose;
         Privacy.Access.DecryptedProjection fields;
         try
         {
-            fields = await projections.OpenAsync(EncryptedField.FromBytes(party.Projection), party.PersonId, purpose, ct);
+            fields = await projections.OpenAsync(EncryptedField.FromBytes(projection), party.PersonId, purpose, ct);
         }
         catch (Exception e) when (e is FieldDecryptionException or KeyDestroyedException)
         {

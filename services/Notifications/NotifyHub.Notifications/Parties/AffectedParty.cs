@@ -5,12 +5,17 @@ using NotifyHub.Privacy.Purposes;
 namespace NotifyHub.Notifications.Parties;
 
 /// <summary>
-/// One person's projection for one purpose (email, sms or mail house), exactly as intake sent it: ciphertext under
+/// One person reachable for one purpose (email, sms or mail house). Since intake lists people without projections
+/// (<c>AffectedPartiesListed</c>) the projection is empty (<see cref="HeldByIntake"/>) and intake seals it when a
+/// notification is sent; a row from the retired messages may still hold the projection intake sent, ciphertext under
 /// the notifications holder's vendor key, never decrypted values. A re-import replaces it (latest wins). Language
 /// and data categories travel in clear on the bus (they choose the template) and are kept for the same reason.
 /// </summary>
 public sealed class AffectedParty
 {
+    /// <summary>The projection of a row that holds none: intake keeps the person and seals it on request.</summary>
+    public static readonly byte[] HeldByIntake = [];
+
     /// <summary>Arrival order: the cursor a campaign's enrolment pages through.</summary>
     public long Id { get; init; }
 
