@@ -108,8 +108,9 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
                 progress.Committed(work.ImportId, prepared.RowsRead, prepared.BytesThrough);
             }
 
-            logger.LogInformation("Import {ImportId}: waited {Waiting} ms for prepared batches, wrote for {Writing} ms ({Phases})",
-                work.ImportId, waiting.ElapsedMilliseconds, writing.ElapsedMilliseconds, string.Join(", ", writer.Phases.Select(p => $"{p.Key} {p.Value} ms")));
+            logger.LogInformation("Import {ImportId}: waited {Waiting} ms for prepared batches, wrote for {Writing} ms ({Phases}); looked up {LookedUpRows} rows in {LookedUpQueries} queries",
+                work.ImportId, waiting.ElapsedMilliseconds, writing.ElapsedMilliseconds, string.Join(", ", writer.Phases.Select(p => $"{p.Key} {p.Value} ms")),
+                writer.LookedUp.Rows, writer.LookedUp.Queries);
         }
         finally
         {

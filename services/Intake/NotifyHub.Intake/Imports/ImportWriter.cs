@@ -50,6 +50,9 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
     /// <summary>Whether any batch moved a residence count: only then do the incident's counts need announcing.</summary>
     public bool CountsChanged { get; private set; }
 
+    /// <summary>Rows the filter could not rule out, looked up in the database (and in how many queries), for profiling.</summary>
+    public (long Rows, long Queries) LookedUp { get; private set; }
+
     /// <summary>Milliseconds per phase over the whole import, logged at the end for profiling.</summary>
     public Dictionary<string, long> Phases { get; } = [];
 
@@ -115,6 +118,7 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 
         List<BlindIndex> maybeStored = lookUpAll ? [.. latest.Keys] : [.. latest.Keys.Where(_known.MayContain)];
         var existing = maybeStored.Count == 0 ? [] : await store.FindAsync(connection, dbTransaction, incidentId, maybeStored, ct);
+        LookedUp = maybeStored.Count == 0 ? LookedUp : (LookedUp.Rows + maybeStored.Count, LookedUp.Queries + 1);
         Lap("find");
 
         var inserts = new List<PartyRow>();

@@ -42,7 +42,14 @@ internal sealed class PostgreSqlPartyStore : IPartyStore
         IReadOnlyCollection<BlindIndex> externalIdIndexes, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"""SELECT "ExternalIdIndex", "Id", "Record", "Language", "DataCategories" FROM {Parties} WHERE "IncidentId" = $1 AND "ExternalIdIndex" = ANY($2)""",
+            // Joined to the unnest()ed keys rather than "= ANY($2)": the planner then probes the unique index once a
+            // key. With "= ANY" the 21 lookups of a 1,000,000-row import (rows the Bloom filter could not rule out)
+            // took 28 s together, over a second each, as if scanning the incident's rows; joined, the whole phase
+            // (each batch's BEGIN and lock included) took 1.7 s.
+            $"""
+            SELECT p."ExternalIdIndex", p."Id", p."Record", p."Language", p."DataCategories"
+            FROM unnest($2::bytea[]) AS k(index) JOIN {Parties} p ON p."IncidentId" = $1 AND p."ExternalIdIndex" = k.index
+            """,
             (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = incidentId });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. externalIdIndexes.Select(i => i.ToArray())] });
