@@ -7,13 +7,14 @@ using NotifyHub.Notifications.Letters.Addresses;
 using NotifyHub.Notifications.Templates;
 using NotifyHub.Privacy.Fields;
 using NotifyHub.Testing;
-using NotifyHub.Testing.Parties;
+using NotifyHub.Privacy.Purposes;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Runtime;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using System.Text.Json;
 
 namespace NotifyHub.Benchmarks.Letters;
@@ -182,12 +183,7 @@ public static class LettersBenchmark
             jurisdictions = Jurisdictions,
         });
         await Eventually.TrueAsync(() => QueryAsync(factory, db => db.Incidents.AnyAsync(i => i.Id == incident)), TimeSpan.FromSeconds(30));
-        var tag = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
-        foreach (var chunk in Enumerable.Range(0, people).Select(i => Person(i, tag)).Chunk(5000))
-        {
-            await ProjectedPartiesSeeder.PublishAsync(factory.Services, incident, chunk);
-        }
-
+        await ImportAsync(client, incident, people);
         await Eventually.TrueAsync(() => QueryAsync(factory, async db => await db.AffectedParties.CountAsync(p => p.IncidentId == incident) >= people),
             TimeSpan.FromSeconds(60 + (people / 20)));
         var template = await PostAsync(client, $"/api/v1/incidents/{incident}/templates", new
@@ -210,25 +206,43 @@ public static class LettersBenchmark
 
         var campaign = await PostAsync(client, $"/api/v1/incidents/{incident}/campaigns",
             new { name = "First notice", channels = LetterOnly, strategy = "all", templates = new { letter = template } });
-        return new Campaign(campaign, incident, template, people, tag);
+        return new Campaign(campaign, incident, template, people);
+    }
+
+    /// <summary>
+    /// The people, imported through intake's API as a privacy officer imports them: intake keeps them and gives them
+    /// their reference codes, and notifications asks intake for their letters' projections when it prints.
+    /// </summary>
+    private static async Task ImportAsync(HttpClient client, Guid incident, int people)
+    {
+        var csv = new StringBuilder("external_id,given_name,family_name,address_line1,locality,postcode,country,language,data_categories\n");
+        for (var i = 0; i < people; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"L{i:D6},Given{i},Family{i},{i} High Street,Springfield,SP{i % 100} 1AA,GB,{Languages[i % 3]},email;payment_card\n");
+        }
+
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        var started = await client.PostAsync(new Uri($"/api/v1/incidents/{incident}/imports", UriKind.Relative), content);
+        started.EnsureSuccessStatusCode();
+        var import = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("importId").GetGuid();
+        await Eventually.TrueAsync(async () =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{incident}/imports/{import}")).GetProperty("status").GetString() == "completed",
+            TimeSpan.FromSeconds(60 + (people / 100)), "the import completed");
     }
 
     /// <summary>
     /// The campaign's ids, and what makes its people again: the bare loop's pages are composed when it runs, so that
     /// neither they nor the people are held in memory (a collector's extra work) during the measured campaign.
     /// </summary>
-    private sealed record Campaign(Guid Id, Guid Incident, Guid Template, int People, string Tag);
-
-    /// <summary>Person <paramref name="i"/> of a campaign; the same name, address and reference code each time it is made.</summary>
-    private static TestPerson Person(int i, string tag) =>
-        TestPerson.Create(i, Languages[i % 3], address: $"{i} High Street") with { ReferenceCode = $"REF-{i:D6}-{tag}" };
+    private sealed record Campaign(Guid Id, Guid Incident, Guid Template, int People);
 
     /// <summary>
     /// The renderer alone on the campaign's own pages, in batches of the same size: what printing these letters costs
-    /// with nothing around it. Returns the time and the process's CPU spent rendering. Each batch is composed just
-    /// before it renders (untimed), as the print run composes it (<see cref="LetterComposer"/>: the same template,
-    /// incident, people and portal links), so no more pages are held at once than a batch. A made-up body or a shorter
-    /// link would not do: the link's length sets the QR code's size, and drawing the QR code is most of a letter's render.
+    /// with nothing around it. Returns the time and the process's CPU spent rendering. Each batch is read and composed
+    /// just before it renders (untimed), as the print run reads and composes it (<see cref="RecipientReader"/>, which
+    /// asks intake for the projections, then <see cref="LetterComposer"/>: the same template, incident, people and
+    /// portal links), so no more pages are held at once than a batch. A made-up body or a shorter link would not do:
+    /// the link's length sets the QR code's size, and drawing the QR code is most of a letter's render.
     /// </summary>
     private static async Task<(TimeSpan Elapsed, TimeSpan Cpu)> BareRenderAsync(ProductionHostFactory factory, Campaign campaign, int batchSize)
     {
@@ -236,16 +250,28 @@ public static class LettersBenchmark
         var (db, cache) = (scope.ServiceProvider.GetRequiredService<NotificationsDbContext>(), scope.ServiceProvider.GetRequiredService<TemplateCache>());
         var template = await cache.TemplateAsync(db, campaign.Template, CancellationToken.None);
         var incident = await cache.IncidentAsync(db, campaign.Incident, CancellationToken.None);
-        var (composer, renderer) = (scope.ServiceProvider.GetRequiredService<LetterComposer>(), scope.ServiceProvider.GetRequiredService<LetterPdfRenderer>());
-        LetterContent Page(TestPerson p) => composer.Compose(Guid.CreateVersion7(), template, incident,
-            new Recipient(Sensitive.Of(p.GivenName), Sensitive.Of(p.FamilyName), Sensitive.Of(p.ReferenceCode), p.Language, p.Categories ?? []),
-            new PostalAddress(Sensitive.Of(p.GivenName), Sensitive.Of(p.FamilyName), Sensitive.Of(p.AddressLine1 ?? ""), Sensitive.Of(p.AddressLine2 ?? ""),
-                Sensitive.Of(p.Locality ?? ""), Sensitive.Of(p.Region ?? ""), Sensitive.Of(p.Postcode ?? ""), p.Country));
+        var (reader, composer, renderer) = (scope.ServiceProvider.GetRequiredService<RecipientReader>(),
+            scope.ServiceProvider.GetRequiredService<LetterComposer>(), scope.ServiceProvider.GetRequiredService<LetterPdfRenderer>());
+        var now = TimeProvider.System.GetUtcNow();
 
         var (elapsed, cpu) = (TimeSpan.Zero, TimeSpan.Zero);
-        for (var start = 0; start < campaign.People; start += batchSize)
+        var after = 0L;
+        while (true)
         {
-            var batch = Enumerable.Range(start, Math.Min(batchSize, campaign.People - start)).Select(i => Page(Person(i, campaign.Tag))).ToList();
+            var people = await db.AffectedParties.AsNoTracking()
+                .Where(p => p.IncidentId == campaign.Incident && p.Purpose == Purpose.MailHouse && p.Id > after)
+                .OrderBy(p => p.Id).Take(batchSize).Select(p => new { p.Id, p.PersonId }).ToListAsync();
+            if (people.Count == 0)
+            {
+                break;
+            }
+
+            after = people[^1].Id;
+            // Letters as the campaign queues them (not saved): the reader opens their recipients as for the print run.
+            var letters = people.Select(p => Notification.Queue(campaign.Incident, campaign.Id, p.PersonId, Channel.Letter, campaign.Template, now)).ToList();
+            var recipients = await reader.ReadAsync(letters, CancellationToken.None);
+            db.ChangeTracker.Clear();
+            var batch = letters.Select(l => composer.Compose(l.Id, template, incident, recipients[l.Id].Recipient, recipients[l.Id].Postal!)).ToList();
             var (watch, cpuBefore) = (Stopwatch.StartNew(), Environment.CpuUsage.TotalTime);
             renderer.Render(Guid.CreateVersion7(), batch);
             (elapsed, cpu) = (elapsed + watch.Elapsed, cpu + (Environment.CpuUsage.TotalTime - cpuBefore));
