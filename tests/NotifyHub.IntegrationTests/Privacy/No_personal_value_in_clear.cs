@@ -80,6 +80,9 @@ public sealed class No_personal_value_in_clear
         evidence.LogLines.Count.ShouldBeGreaterThan(100);
         evidence.MessageBodies.ShouldContain(m => m.StartsWith("IncidentOpened ", StringComparison.Ordinal));
         evidence.MessageBodies.ShouldContain(m => m.StartsWith("VendorRevoked ", StringComparison.Ordinal));
+        // The projections notifications asks intake for, and intake's answers, are searched too.
+        evidence.MessageBodies.ShouldContain(m => m.StartsWith("SealProjections ", StringComparison.Ordinal));
+        evidence.MessageBodies.ShouldContain(m => m.StartsWith("ProjectionsSealed ", StringComparison.Ordinal) && m.Contains("\"projection\"", StringComparison.Ordinal));
     }
 
     private static async Task RunEveryFlowAsync(CanaryHost host)
