@@ -264,6 +264,11 @@ public sealed class Import_files(IntakeHost host) : IClassFixture<IntakeHost>
 
         // Only the notifications holder is served.
         (await SealForAsync(Guid.NewGuid(), incident, (quentinId, "email"))).ShouldBeEmpty();
+
+        // Once the incident's keys are shredded (a purge deletes the rows after), nobody's projection can be made.
+        await scope.ServiceProvider.GetRequiredService<NotifyHub.Privacy.Retention.IncidentShredder>()
+            .ShredAsync(incident, new NotifyHub.Privacy.Access.PrivacyActor(Guid.NewGuid(), ["Admin"]));
+        (await SealAsync(incident, (quentinId, "email"), (rosalindId, "mail-house"))).ShouldBeEmpty();
     }
 
     private Task<IReadOnlyList<SealedProjection>> SealAsync(Guid incident, params (Guid Person, string Purpose)[] wanted) =>

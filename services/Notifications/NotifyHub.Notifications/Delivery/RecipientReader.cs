@@ -15,9 +15,10 @@ namespace NotifyHub.Notifications.Delivery;
 
 /// <summary>
 /// Opens the person's latest projection for the notification's channel, in memory only: the one intake seals for the
-/// batch on request (<see cref="IntakeProjections"/>), or, for a row from the retired messages, the one stored. Unlike an agent's read, this
-/// is the service's own work and is not metered per record; each batch leaves one audit entry per campaign and
-/// purpose with its count (through the module's outbox), so the trail shows who decrypted how many, and why.
+/// batch on request (<see cref="IntakeProjections"/>), or, for a row from the retired messages, the one stored. Unlike
+/// an agent's read, this is the service's own work and is not metered per record; each batch leaves one audit entry
+/// per campaign and purpose with its count (through the module's outbox), so the trail shows who decrypted how many,
+/// and why.
 /// </summary>
 public sealed class RecipientReader(NotificationsDbContext db, ProjectionBuilder projections, IntakeProjections intake)
 {
