@@ -31,7 +31,8 @@ internal sealed record ImportWork(Guid ImportId, Guid IncidentId, IReadOnlyList<
 /// <summary>
 /// Runs one import as a pipeline: one thread parses the file into batches; several batches are validated,
 /// blind-indexed and encrypted at once on the thread pool (the CPU-heavy part); one writer commits them in file
-/// order. Bounded channels keep memory flat: at most <see cref="IntakeOptions.ImportPipelineDepth"/> batches in flight.
+/// order. Bounded channels keep memory flat: at most <see cref="IntakeOptions.ImportPipelineDepth"/> batches in flight,
+/// fewer when batches are larger than the default (<see cref="BatchesAhead"/>).
 /// </summary>
 public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, ImportSpools spools,
     ImportProgress progress, TimeProvider clock, ILogger<ImportProcessor> logger)
@@ -67,6 +68,14 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         await spools.DestroyAsync(work.ImportId);
     }
 
+    /// <summary>
+    /// The pipeline's depth in batches: <see cref="IntakeOptions.ImportPipelineDepth"/>, but never more rows ahead of the
+    /// writer than that many default-sized batches (1,000 people), so that a larger batch size does not multiply the
+    /// people held in memory.
+    /// </summary>
+    public static int BatchesAhead(IntakeOptions options) =>
+        Math.Clamp(options.ImportPipelineDepth * ImportWriter.MessageParties / options.ImportBatchSize, 1, options.ImportPipelineDepth);
+
     /// <summary>Runs the pipeline; true when the import moved any residence count.</summary>
     private async Task<bool> ImportAsync(ImportWork work, CancellationToken ct)
     {
@@ -76,7 +85,9 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         var keys = services.GetRequiredService<KeyStore>();
         var dataKey = await keys.GetCurrentAsync(work.IncidentId, KeyKind.IncidentData, ct);
         var indexKey = await keys.GetCurrentAsync(work.IncidentId, KeyKind.IncidentIndex, ct);
-        // Created here once, so the parallel workers never race to create the holder's first key.
+        // Created here once, so that neither the parallel workers (the portal's projections) nor the consumers sealing
+        // notifications' on request race to create a holder's first key.
+        await keys.GetCurrentAsync(InternalHolders.Portal, KeyKind.Vendor, ct);
         await keys.GetCurrentAsync(InternalHolders.Notifications, KeyKind.Vendor, ct);
 
         var encoder = new PartyEncoder(scopes, dataKey, indexKey);
@@ -85,7 +96,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             encoder, work.IncidentId, work.ImportId, options.Value.MaxStoredIssues);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var pipeline = Channel.CreateBounded<Task<PreparedBatch>>(new BoundedChannelOptions(options.Value.ImportPipelineDepth)
+        var pipeline = Channel.CreateBounded<Task<PreparedBatch>>(new BoundedChannelOptions(BatchesAhead(options.Value))
         {
             SingleReader = true,
             SingleWriter = true,

@@ -44,6 +44,9 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 
     private const int Attempts = 3;
 
+    /// <summary>People per published message, whatever the batch size (the default batch is this size: one of each).</summary>
+    public const int MessageParties = 1000;
+
     /// <summary>The incident's people as of this import's first batch, plus those it inserted since.</summary>
     private KnownPeopleFilter? _known;
 
@@ -243,21 +246,23 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         CountsChanged = true;
     }
 
+    /// <summary>
+    /// A batch's events, in parts of at most <see cref="MessageParties"/> people each: with a larger batch size a single
+    /// message (and each copy of it on its way through the outbox and the bus) would grow with the batch.
+    /// </summary>
     private void Publish(List<PreparedParty> changed)
     {
-        if (changed.Count == 0)
+        foreach (var part in changed.Chunk(MessageParties))
         {
-            return;
+            db.Publish(new AffectedPartiesImported(incidentId, importId, part.Length, [.. part.Select(p => p.Sealed.Id)]));
+            // Notifications learns who is reachable on what, not how: it asks for the projections when it sends
+            // (Notifications/), so the import carries no ciphertext for it (a megabyte a batch when it did).
+            db.Publish(new AffectedPartiesListed(incidentId, importId, InternalHolders.Notifications, [.. part.Select(p => new ListedParty(
+                p.Sealed.Id, p.Party.Language, p.Party.DataCategories,
+                [.. PartyEncoder.NotificationPurposes.Where(purpose => PartyEncoder.HasChannel(p.Party, purpose)).Select(purpose => purpose.Code())]))]));
+            db.Publish(new PortalPartiesProjected(incidentId, importId, [.. part.Select(p => new PortalParty(
+                p.Sealed.Id, p.Sealed.PortalProjection, p.Sealed.ReferenceCodeIndex.ToArray(), p.DateOfBirthIndex?.ToArray(), p.PostcodeIndex?.ToArray()))]));
         }
-
-        db.Publish(new AffectedPartiesImported(incidentId, importId, changed.Count, [.. changed.Select(p => p.Sealed.Id)]));
-        // Notifications learns who is reachable on what, not how: it asks for the projections when it sends
-        // (Notifications/), so the import carries no ciphertext for it (a megabyte a batch when it did).
-        db.Publish(new AffectedPartiesListed(incidentId, importId, InternalHolders.Notifications, [.. changed.Select(p => new ListedParty(
-            p.Sealed.Id, p.Party.Language, p.Party.DataCategories,
-            [.. PartyEncoder.NotificationPurposes.Where(purpose => PartyEncoder.HasChannel(p.Party, purpose)).Select(purpose => purpose.Code())]))]));
-        db.Publish(new PortalPartiesProjected(incidentId, importId, [.. changed.Select(p => new PortalParty(
-            p.Sealed.Id, p.Sealed.PortalProjection, p.Sealed.ReferenceCodeIndex.ToArray(), p.DateOfBirthIndex?.ToArray(), p.PostcodeIndex?.ToArray()))]));
     }
 
     private PartyRow Row(PreparedParty party) => new(

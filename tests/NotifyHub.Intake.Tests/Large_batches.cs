@@ -1,0 +1,50 @@
+using NotifyHub.Intake.Imports;
+using NotifyHub.Testing;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace NotifyHub.Intake.Tests;
+
+/// <summary>
+/// A batch size larger than the default must not make the messages or the people held in memory grow with it: each
+/// batch's events go out in parts of at most 1,000 people, and fewer batches are prepared ahead.
+/// </summary>
+public sealed class Large_batches
+{
+    [Fact]
+    public async Task A_batch_of_2500_people_is_published_in_parts_of_at_most_1000()
+    {
+        await using var factory = new NotifyHubFactory(new Dictionary<string, string?> { ["NotifyHub:Intake:ImportBatchSize"] = "2500" });
+        var api = await IntakeClient.CreateAsync(factory);
+        await api.CaptureOutboxAsync();
+        var incident = await api.OpenIncidentAsync();
+        var csv = new StringBuilder("external_id,given_name,email\n");
+        for (var i = 0; i < 2600; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"B-{i},Person{i},p{i}@example.com\n");
+        }
+
+        var status = await api.ImportCsvAsync(incident, csv.ToString());
+
+        status.Accepted.ShouldBe(2600);
+        var messages = (await api.CapturedAsync()).Where(m => m.Body.Contains(incident.ToString(), StringComparison.Ordinal)).ToList();
+        foreach (var type in new[] { "AffectedPartiesImported", "AffectedPartiesListed", "PortalPartiesProjected" })
+        {
+            var sizes = messages.Where(m => m.Type.Contains(type, StringComparison.Ordinal))
+                .Select(m => JsonDocument.Parse(m.Body).RootElement.GetProperty(type == "AffectedPartiesImported" ? "personIds" : "parties").GetArrayLength())
+                .ToList();
+            sizes.ShouldBe([1000, 1000, 500, 100], ignoreOrder: true, type);
+        }
+    }
+
+    [Theory]
+    [InlineData(1000, 3, 3)]
+    [InlineData(100, 3, 3)]
+    [InlineData(2500, 3, 1)]
+    [InlineData(10000, 3, 1)]
+    [InlineData(500, 4, 4)]
+    [InlineData(2000, 4, 2)]
+    public void Larger_batches_are_prepared_fewer_at_a_time(int batchSize, int depth, int expected) =>
+        ImportProcessor.BatchesAhead(new IntakeOptions { ImportBatchSize = batchSize, ImportPipelineDepth = depth }).ShouldBe(expected);
+}
