@@ -69,9 +69,9 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
     }
 
     /// <summary>
-    /// The pipeline's depth in batches: <see cref="IntakeOptions.ImportPipelineDepth"/>, but never more rows ahead of the
-    /// writer than that many default-sized batches (1,000 people), so that a larger batch size does not multiply the
-    /// people held in memory.
+    /// The pipeline's depth in batches: <see cref="IntakeOptions.ImportPipelineDepth"/>, but never more than that many
+    /// thousand people prepared ahead of the writer (and at least one batch), so that a larger batch size does not
+    /// multiply the people held in memory. With the default 5,000 a batch, one batch is prepared while one is written.
     /// </summary>
     public static int BatchesAhead(IntakeOptions options) =>
         Math.Clamp(options.ImportPipelineDepth * ImportWriter.MessageParties / options.ImportBatchSize, 1, options.ImportPipelineDepth);
