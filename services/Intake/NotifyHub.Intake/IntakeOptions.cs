@@ -13,7 +13,7 @@ public sealed class IntakeOptions
 
     /// <summary>People per committed batch (one transaction, one set of events); also bounds bus message size.</summary>
     [Range(10, 10000)]
-    public int ImportBatchSize { get; set; } = 5000;
+    public int ImportBatchSize { get; set; } = 1000;
 
     /// <summary>Batches being prepared ahead of the writer: how much of the CPU work overlaps the database's.</summary>
     [Range(1, 16)]

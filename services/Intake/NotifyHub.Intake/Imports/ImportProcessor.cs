@@ -71,7 +71,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
     /// <summary>
     /// The pipeline's depth in batches: <see cref="IntakeOptions.ImportPipelineDepth"/>, but never more than that many
     /// thousand people prepared ahead of the writer (and at least one batch), so that a larger batch size does not
-    /// multiply the people held in memory. With the default 5,000 a batch, one batch is prepared while one is written.
+    /// multiply the people held in memory. With the default 1,000 a batch, three are prepared while one is written.
     /// </summary>
     public static int BatchesAhead(IntakeOptions options) =>
         Math.Clamp(options.ImportPipelineDepth * ImportWriter.MessageParties / options.ImportBatchSize, 1, options.ImportPipelineDepth);

@@ -44,7 +44,7 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
 
     private const int Attempts = 3;
 
-    /// <summary>People per published message, whatever the batch size: a batch of 5,000 (the default) sends five of each.</summary>
+    /// <summary>People per published message, whatever the batch size: a batch of the default 1,000 sends one of each.</summary>
     public const int MessageParties = 1000;
 
     /// <summary>The incident's people as of this import's first batch, plus those it inserted since.</summary>
