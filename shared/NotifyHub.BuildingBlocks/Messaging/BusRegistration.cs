@@ -51,12 +51,20 @@ public static class BusRegistration
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(uri), h => h.PublisherConfirmation = true);
+                    // The bus's own endpoint (where request responses arrive: notifications asks intake for
+                    // projections) starts with the bus, not on the first request: started on demand, it could be
+                    // starting while the host stops, and stopping it then threw.
+                    cfg.AutoStart = true;
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.AutoStart = true;
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
         return services;
