@@ -27,6 +27,7 @@ public sealed class ProductionHostFactory(IDictionary<string, string?> settings)
         var environment = Services.GetRequiredService<IHostEnvironment>().EnvironmentName;
         var collector = GCSettings.IsServerGC ? "server" : "workstation";
         var pgo = AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var on) && !on ? "off" : "on";
-        return $"host: {environment} environment, {collector} GC, dynamic PGO {pgo}, {Environment.ProcessorCount} cores";
+        var largeObjects = AppContext.GetData("System.GC.LOHThreshold") ?? "default";
+        return $"host: {environment} environment, {collector} GC, large objects from {largeObjects} bytes, dynamic PGO {pgo}, {Environment.ProcessorCount} cores";
     }
 }

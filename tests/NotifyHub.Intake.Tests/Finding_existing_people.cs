@@ -14,14 +14,15 @@ namespace NotifyHub.Intake.Tests;
 
 /// <summary>
 /// The writer asks the database only about rows its filter of known people cannot rule out; a person someone else
-/// inserted after the filter was read must still end up stored once.
+/// inserted after the filter was read must still end up stored once. Reference codes are kept unique the same way,
+/// with no unique index behind them: a new person never gets a code someone in the incident has.
 /// </summary>
 public sealed class Finding_existing_people(IntakeHost host) : IClassFixture<IntakeHost>
 {
     [Fact]
     public void The_filter_never_forgets_a_person_and_rarely_claims_an_unknown_one()
     {
-        var filter = new KnownPeopleFilter();
+        var filter = new BlindIndexFilter();
         var known = Enumerable.Range(0, 20_000).Select(_ => Random()).ToList();
         known.ForEach(filter.Add);
 
@@ -48,6 +49,35 @@ public sealed class Finding_existing_people(IntakeHost host) : IClassFixture<Int
         people.Select(p => p["external_id"]).Order().ShouldBe(["A-1", "A-2", "B-1"]);
     }
 
+    [Fact]
+    public Task A_code_already_given_is_drawn_again_whoever_gave_it() => CodesDrawnAgainAsync(host.Factory, host.Client);
+
+    /// <summary>Also run on PostgreSQL (<see cref="Importing_into_PostgreSql"/>).</summary>
+    internal static async Task CodesDrawnAgainAsync(NotifyHubFactory factory, IntakeClient client)
+    {
+        var incident = await client.OpenIncidentAsync();
+        var replacements = new Queue<string>(["RC-REPLACEMENT-1", "RC-REPLACEMENT-2", "RC-REPLACEMENT-3"]);
+        await using var first = await WriterScope.CreateAsync(factory.Services, incident, replacements.Dequeue);
+        await using var second = await WriterScope.CreateAsync(factory.Services, incident, replacements.Dequeue);
+
+        await first.WriteAsync(["A-1"], code: "RC-TAKEN-BY-A1");
+        // Another import, whose filter is read now: A-1's code is in it.
+        await second.WriteAsync(["B-1"], code: "RC-TAKEN-BY-A1");
+        // Back to the first import: B-2 is inserted by another import after its filter was read.
+        await second.WriteAsync(["B-2"], code: "RC-TAKEN-BY-B2");
+        await first.WriteAsync(["A-2"], code: "RC-TAKEN-BY-B2");
+        // Two new people of one batch drawn the same code.
+        await first.WriteAsync(["A-3", "A-4"], code: "RC-DRAWN-TWICE");
+
+        var codes = (await client.PeopleAsync(incident)).ToDictionary(p => p["external_id"]!, p => p["reference_code"]);
+        codes["A-1"].ShouldBe("RC-TAKEN-BY-A1");
+        codes["B-1"].ShouldBe("RC-REPLACEMENT-1");
+        codes["B-2"].ShouldBe("RC-TAKEN-BY-B2");
+        codes["A-2"].ShouldBe("RC-REPLACEMENT-2");
+        new[] { codes["A-3"], codes["A-4"] }.ShouldBe(["RC-DRAWN-TWICE", "RC-REPLACEMENT-3"], ignoreOrder: true);
+        codes.Values.Distinct().Count().ShouldBe(codes.Count);
+    }
+
     private static BlindIndex Random() => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(BlindIndex.SizeInBytes));
 
     /// <summary>One import's writer, built as <see cref="ImportProcessor"/> builds it.</summary>
@@ -55,7 +85,7 @@ public sealed class Finding_existing_people(IntakeHost host) : IClassFixture<Int
     {
         private int _line = line;
 
-        public static async Task<WriterScope> CreateAsync(IServiceProvider services, Guid incident)
+        public static async Task<WriterScope> CreateAsync(IServiceProvider services, Guid incident, Func<string>? newReferenceCode = null)
         {
             var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
@@ -66,11 +96,14 @@ public sealed class Finding_existing_people(IntakeHost host) : IClassFixture<Int
             var db = provider.GetRequiredService<IntakeDbContext>();
             IPartyStore store = db.Database.IsNpgsql() ? new PostgreSqlPartyStore() : new SqlitePartyStore();
             var writer = new ImportWriter(db, store, provider.GetRequiredService<FieldCipher>(), provider.GetRequiredService<ProjectionBuilder>(),
-                encoder, incident, Guid.CreateVersion7(), maxStoredIssues: 100);
+                encoder, incident, Guid.CreateVersion7(), maxStoredIssues: 100, newReferenceCode);
             return new WriterScope(scope, writer, encoder, 1);
         }
 
-        public async Task WriteAsync(params string[] externalIds)
+        public Task WriteAsync(params string[] externalIds) => WriteAsync(externalIds, code: null);
+
+        /// <summary>Writes one batch; with <paramref name="code"/>, every new person of it is first drawn that code.</summary>
+        public async Task WriteAsync(string[] externalIds, string? code)
         {
             var parties = new List<NormalizedParty>();
             foreach (var id in externalIds)
@@ -85,7 +118,14 @@ public sealed class Finding_existing_people(IntakeHost host) : IClassFixture<Int
                 parties.Add(party!);
             }
 
-            var batch = new PreparedBatch { RowsRead = parties.Count, Parties = await encoder.PrepareAsync(parties), Rejections = [], Warnings = [] };
+            var prepared = await encoder.PrepareAsync(parties);
+            var projections = scope.ServiceProvider.GetRequiredService<ProjectionBuilder>();
+            foreach (var party in prepared.Where(_ => code is not null))
+            {
+                party.Sealed = await encoder.SealAsync(projections, party.Party, party.Sealed.Id, code!);
+            }
+
+            var batch = new PreparedBatch { RowsRead = parties.Count, Parties = prepared, Rejections = [], Warnings = [] };
             await writer.WriteAsync(batch, CancellationToken.None);
         }
 

@@ -53,4 +53,32 @@ public sealed class Importing_into_PostgreSql : IAsyncLifetime
     [Fact]
     public async Task A_person_another_instance_inserted_after_the_filter_was_read_is_updated_not_stored_twice() =>
         await Finding_existing_people.InsertedMeanwhileAsync(_factory, await IntakeClient.CreateAsync(_factory));
+
+    [Fact]
+    public async Task A_batch_prepared_in_parts_is_committed_in_one_transaction()
+    {
+        await using var factory = new NotifyHubFactory(new Dictionary<string, string?>
+        {
+            ["NotifyHub:Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:NotifyHub"] = _database.ConnectionString,
+            ["NotifyHub:Intake:ImportBatchSize"] = "2500",
+        });
+        var api = await IntakeClient.CreateAsync(factory);
+        var incident = await api.OpenIncidentAsync();
+        var csv = new StringBuilder("external_id,given_name,email\n");
+        for (var i = 0; i < 2600; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"T-{i},Person{i},t{i}@example.com\n");
+        }
+
+        var status = await api.ImportCsvAsync(incident, csv.ToString());
+
+        status.Accepted.ShouldBe(2600);
+        // Rows written by one transaction share its id: parts of 1,000 + 1,000 + 500, then 100.
+        (await _database.ScalarAsync($"SELECT count(DISTINCT xmin::text) FROM intake.affected_parties WHERE \"IncidentId\" = '{incident}'")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_code_already_given_is_drawn_again_whoever_gave_it() =>
+        await Finding_existing_people.CodesDrawnAgainAsync(_factory, await IntakeClient.CreateAsync(_factory));
 }

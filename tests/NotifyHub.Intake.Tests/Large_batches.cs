@@ -7,8 +7,8 @@ using System.Text.Json;
 namespace NotifyHub.Intake.Tests;
 
 /// <summary>
-/// A batch size larger than the default must not make the messages or the people held in memory grow with it: each
-/// batch's events go out in parts of at most 1,000 people, and fewer batches are prepared ahead.
+/// A batch size larger than 1,000 must not make the messages or the people held in memory grow with it: each batch is
+/// prepared in parts of at most 1,000 rows, and its events go out in parts of at most 1,000 people.
 /// </summary>
 public sealed class Large_batches
 {
@@ -39,12 +39,10 @@ public sealed class Large_batches
     }
 
     [Theory]
-    [InlineData(1000, 3, 3)]
-    [InlineData(100, 3, 3)]
-    [InlineData(2500, 3, 1)]
-    [InlineData(10000, 3, 1)]
-    [InlineData(500, 4, 4)]
-    [InlineData(2000, 4, 2)]
-    public void Larger_batches_are_prepared_fewer_at_a_time(int batchSize, int depth, int expected) =>
-        ImportProcessor.BatchesAhead(new IntakeOptions { ImportBatchSize = batchSize, ImportPipelineDepth = depth }).ShouldBe(expected);
+    [InlineData(1000, new[] { 1000 })]
+    [InlineData(100, new[] { 100 })]
+    [InlineData(2500, new[] { 1000, 1000, 500 })]
+    [InlineData(5000, new[] { 1000, 1000, 1000, 1000, 1000 })]
+    public void A_batch_is_prepared_in_parts_of_at_most_1000_rows(int batchSize, int[] parts) =>
+        ImportProcessor.Parts(batchSize).ShouldBe(parts);
 }

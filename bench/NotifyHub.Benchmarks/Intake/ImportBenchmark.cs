@@ -17,8 +17,10 @@ namespace NotifyHub.Benchmarks.Intake;
 /// Generates a synthetic CSV (Bogus en/fr/ja people, ~1% bad rows), starts the real host (Release build of
 /// services/NotifyHub.Host) on the chosen database with the modules named (default console and intake alone, so that the
 /// import is measured without the modules that consume its messages; <c>--modules all</c> runs every module, as the
-/// default deployment does), warms it up with a smaller import into another incident (default
-/// 50,000 rows, timed apart), imports through the API, then times a raw Npgsql binary COPY of
+/// default deployment does), warms it up with an import into another incident (default 200,000 rows or the file's
+/// size, timed apart: 40 batches of the default 5,000, past the 30 calls after which .NET compiles a method at full
+/// optimisation, so the per-batch code is compiled before the measured run), imports through the API, then times a raw
+/// Npgsql binary COPY of
 /// the same rows into a bare table with the same columns, and the <see cref="IntrinsicImportBaseline"/> (the work the
 /// privacy design requires, on every core, no framework). Prints rows/s of all three, the ratios and the host's peak
 /// working set (VmHWM), and the CPU per row of the host and of a local PostgreSQL during the import. PostgreSQL must run
@@ -56,7 +58,7 @@ public static class ImportBenchmark
             var generate = Stopwatch.StartNew();
             var generated = Generate(file, rows);
             System.Console.WriteLine($"generated {rows:N0} rows ({new FileInfo(file).Length / 1048576.0:N0} MB, {generated.Bad:N0} bad) in {generate.Elapsed.TotalSeconds:N1} s");
-            var warmUpRows = int.Parse(Option(args, "--warm-up") ?? $"{Math.Min(rows, 50_000)}", CultureInfo.InvariantCulture);
+            var warmUpRows = int.Parse(Option(args, "--warm-up") ?? $"{Math.Min(rows, 200_000)}", CultureInfo.InvariantCulture);
             var warmUpFile = warmUpRows > 0 ? Path.Combine(work, "warm-up.csv") : null;
             if (warmUpFile is not null)
             {

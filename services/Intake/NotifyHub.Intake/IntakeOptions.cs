@@ -11,11 +11,14 @@ public sealed class IntakeOptions
     [Range(0, 36500)]
     public int RetentionDays { get; set; } = 365;
 
-    /// <summary>People per committed batch (one transaction, one set of events); also bounds bus message size.</summary>
+    /// <summary>
+    /// Rows per committed batch (one transaction). Larger batches cost the writer fewer round trips a row; memory does
+    /// not grow with them, since a batch is prepared in parts of 1,000 rows and its messages carry at most 1,000 people.
+    /// </summary>
     [Range(10, 10000)]
-    public int ImportBatchSize { get; set; } = 1000;
+    public int ImportBatchSize { get; set; } = 5000;
 
-    /// <summary>Batches being prepared ahead of the writer: how much of the CPU work overlaps the database's.</summary>
+    /// <summary>Parts (of up to 1,000 rows) prepared ahead of the writer: how much of the CPU work overlaps the database's.</summary>
     [Range(1, 16)]
     public int ImportPipelineDepth { get; set; } = 3;
 

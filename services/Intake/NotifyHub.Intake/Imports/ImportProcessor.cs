@@ -29,10 +29,12 @@ internal sealed record ImportWork(Guid ImportId, Guid IncidentId, IReadOnlyList<
 }
 
 /// <summary>
-/// Runs one import as a pipeline: one thread parses the file into batches; several batches are validated,
-/// blind-indexed and encrypted at once on the thread pool (the CPU-heavy part); one writer commits them in file
-/// order. Bounded channels keep memory flat: at most <see cref="IntakeOptions.ImportPipelineDepth"/> batches in flight,
-/// fewer when batches are larger than the default (<see cref="BatchesAhead"/>).
+/// Runs one import as a pipeline: one thread parses the file into parts of at most <see cref="PartRows"/> rows;
+/// several parts are validated, blind-indexed and encrypted at once, each on its own thread (the CPU-heavy part); one
+/// writer commits them in file order, a batch (<see cref="IntakeOptions.ImportBatchSize"/> rows, one or more parts) a
+/// transaction. A bounded channel keeps memory flat: at most <see cref="IntakeOptions.ImportPipelineDepth"/> parts
+/// are prepared ahead of the writer, whatever the batch size. (With more ahead, the next batch's parts did not keep
+/// the writer waiting, but the host's peak rose over 512 MB: 521–570 MB with seven.)
 /// </summary>
 public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, ImportSpools spools,
     ImportProgress progress, TimeProvider clock, ILogger<ImportProcessor> logger)
@@ -69,12 +71,21 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
     }
 
     /// <summary>
-    /// The pipeline's depth in batches: <see cref="IntakeOptions.ImportPipelineDepth"/>, but never more than that many
-    /// thousand people prepared ahead of the writer (and at least one batch), so that a larger batch size does not
-    /// multiply the people held in memory. With the default 1,000 a batch, three are prepared while one is written.
+    /// Rows one thread prepares at a time. A batch larger than this is prepared in parts, on as many threads as the
+    /// pipeline's depth allows, and the writer commits the parts together: larger batches save the writer round trips
+    /// without holding more people in memory ahead of it, and without leaving the other core idle while one thread
+    /// prepares a whole batch.
     /// </summary>
-    public static int BatchesAhead(IntakeOptions options) =>
-        Math.Clamp(options.ImportPipelineDepth * ImportWriter.MessageParties / options.ImportBatchSize, 1, options.ImportPipelineDepth);
+    public const int PartRows = 1000;
+
+    /// <summary>The sizes of the parts a batch of <paramref name="batchSize"/> rows is prepared in.</summary>
+    public static IEnumerable<int> Parts(int batchSize)
+    {
+        for (var left = batchSize; left > 0; left -= PartRows)
+        {
+            yield return Math.Min(left, PartRows);
+        }
+    }
 
     /// <summary>Runs the pipeline; true when the import moved any residence count.</summary>
     private async Task<bool> ImportAsync(ImportWork work, CancellationToken ct)
@@ -96,7 +107,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             encoder, work.IncidentId, work.ImportId, options.Value.MaxStoredIssues);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var pipeline = Channel.CreateBounded<Task<PreparedBatch>>(new BoundedChannelOptions(BatchesAhead(options.Value))
+        var pipeline = Channel.CreateBounded<Task<PreparedBatch>>(new BoundedChannelOptions(options.Value.ImportPipelineDepth)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -108,11 +119,19 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             // Where the time goes (waiting for prepared batches = CPU-bound; writing = database-bound), for profiling.
             var waiting = new System.Diagnostics.Stopwatch();
             var writing = new System.Diagnostics.Stopwatch();
-            await foreach (var batch in pipeline.Reader.ReadAllAsync(stop.Token))
+            var parts = new List<PreparedBatch>();
+            await foreach (var part in pipeline.Reader.ReadAllAsync(stop.Token))
             {
                 waiting.Start();
-                var prepared = await batch;
+                parts.Add(await part);
                 waiting.Stop();
+                if (!parts[^1].EndsBatch)
+                {
+                    continue;
+                }
+
+                var prepared = PreparedBatch.Join(parts);
+                parts.Clear();
                 writing.Start();
                 await writer.WriteAsync(prepared, stop.Token);
                 writing.Stop();
@@ -133,12 +152,13 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
         return writer.CountsChanged;
     }
 
-    /// <summary>The parsing thread: synchronous reads of the spooled file, one batch handed to the pool at a time.</summary>
+    /// <summary>The parsing thread: synchronous reads of the spooled file, one part handed to its own thread at a time.</summary>
     private void Read(ImportWork work, PartyEncoder encoder, ChannelWriter<Task<PreparedBatch>> pipeline, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var size = options.Value.ImportBatchSize;
-        var rows = new List<RawRow>(size);
+        var parts = Parts(options.Value.ImportBatchSize).ToArray();
+        var part = 0;
+        var rows = new List<RawRow>(parts[0]);
         try
         {
             // A resumed import: the committed batches' rows (and the file warnings, committed with the first) are done.
@@ -156,16 +176,17 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             while (work.Source.Read() is { } row)
             {
                 rows.Add(row);
-                if (rows.Count == size)
+                if (rows.Count == parts[part])
                 {
-                    Emit();
-                    rows = new List<RawRow>(size);
+                    part = (part + 1) % parts.Length;
+                    Emit(endsBatch: part == 0);
+                    rows = new List<RawRow>(parts[part]);
                 }
             }
 
-            if (rows.Count > 0 || work.Source.FileWarnings.Count > 0)
+            if (rows.Count > 0 || work.Source.FileWarnings.Count > 0 || part > 0)
             {
-                Emit();
+                Emit(endsBatch: true);
             }
 
             pipeline.Complete();
@@ -175,7 +196,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             pipeline.Complete(e);
         }
 
-        void Emit()
+        void Emit(bool endsBatch)
         {
             var batchRows = rows;
             var bytesThrough = work.Content.Consumed;
@@ -185,7 +206,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             // pool it queued the writer's database continuations behind it (the writer, not the CPU, is the
             // bottleneck). The prepare steps complete synchronously (keys are cached), so blocking here is cheap.
             var prepared = Task.Factory.StartNew(
-                () => PrepareAsync(batchRows, bytesThrough, warnings, encoder, work.IncidentCategories, today).GetAwaiter().GetResult(),
+                () => PrepareAsync(batchRows, bytesThrough, warnings, encoder, work.IncidentCategories, today, endsBatch).GetAwaiter().GetResult(),
                 ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (!pipeline.TryWrite(prepared))
             {
@@ -195,7 +216,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
     }
 
     private static async Task<PreparedBatch> PrepareAsync(List<RawRow> rows, long bytesThrough, List<RowIssue> warnings, PartyEncoder encoder,
-        IReadOnlyList<string> incidentCategories, DateOnly today)
+        IReadOnlyList<string> incidentCategories, DateOnly today, bool endsBatch)
     {
         var rejections = new List<RowIssue>();
         var accepted = new List<NormalizedParty>(rows.Count);
@@ -220,6 +241,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             Parties = await encoder.PrepareAsync(accepted),
             Rejections = rejections,
             Warnings = warnings,
+            EndsBatch = endsBatch,
         };
     }
 

@@ -15,9 +15,22 @@ using System.Globalization;
 
 namespace NotifyHub.Intake.Imports;
 
-/// <summary>What the parallel stage hands the writer: one batch of rows, in file order.</summary>
+/// <summary>What the parallel stage hands the writer: one batch of rows (or a part of one), in file order.</summary>
 internal sealed class PreparedBatch
 {
+    /// <summary>Whether the batch ends with this part: the writer commits the parts up to here together.</summary>
+    public bool EndsBatch { get; init; } = true;
+
+    /// <summary>Consecutive parts as the one batch they make.</summary>
+    public static PreparedBatch Join(IReadOnlyList<PreparedBatch> parts) => parts.Count == 1 ? parts[0] : new PreparedBatch
+    {
+        RowsRead = parts.Sum(p => p.RowsRead),
+        BytesThrough = parts[^1].BytesThrough,
+        Parties = [.. parts.SelectMany(p => p.Parties)],
+        Rejections = [.. parts.SelectMany(p => p.Rejections)],
+        Warnings = [.. parts.SelectMany(p => p.Warnings)],
+    };
+
     public required int RowsRead { get; init; }
 
     /// <summary>Plaintext bytes of the file read when the batch was cut, for the import's progress.</summary>
@@ -32,23 +45,39 @@ internal sealed class PreparedBatch
 
 /// <summary>
 /// Commits one batch in one transaction: finds who is already in the incident (by external_id blind index, asking the
-/// database only about rows <see cref="KnownPeopleFilter"/> cannot rule out), inserts
-/// the new, rewrites only the changed, records the issues, bumps the live counts and writes the events to the
-/// outbox, so a crash leaves either all of the batch or none of it. Batches are written one at a time, in order.
+/// database only about rows a <see cref="BlindIndexFilter"/> cannot rule out), gives each new person a reference
+/// code nobody in the incident has, inserts the new, rewrites only the changed, records the issues, bumps the live
+/// counts and writes the events to the outbox, so a crash leaves either all of the batch or none of it. Batches are
+/// written one at a time, in order.
 /// </summary>
 internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldCipher cipher, ProjectionBuilder projections,
-    PartyEncoder encoder, Guid incidentId, Guid importId, int maxStoredIssues)
+    PartyEncoder encoder, Guid incidentId, Guid importId, int maxStoredIssues, Func<string>? newReferenceCode = null)
 {
+    /// <summary>Where a replacement code comes from: <see cref="ReferenceCodes.New"/>, or a test's own sequence.</summary>
+    private readonly Func<string> drawCode = newReferenceCode ?? ReferenceCodes.New;
+
     /// <summary>Issues stored so far (committed); past <c>maxStoredIssues</c> only the counts grow.</summary>
     private int _storedIssues;
 
     private const int Attempts = 3;
 
-    /// <summary>People per published message, whatever the batch size: a batch of the default 1,000 sends one of each.</summary>
+    /// <summary>People per published message, whatever the batch size: a batch of the default 5,000 sends five of each.</summary>
     public const int MessageParties = 1000;
 
-    /// <summary>The incident's people as of this import's first batch, plus those it inserted since.</summary>
-    private KnownPeopleFilter? _known;
+    /// <summary>The incident's external_id indexes as last read, plus those this import inserted since.</summary>
+    private BlindIndexFilter? _known;
+
+    /// <summary>
+    /// The incident's reference-code indexes as last read, plus every code this import has given since (as it gives
+    /// it, so that a later row of the same batch cannot take it; a batch written again draws its rows new codes).
+    /// </summary>
+    private BlindIndexFilter? _codes;
+
+    /// <summary>
+    /// How many people the incident held when the filters were read, plus those this import inserted since. Anyone
+    /// else's insert changes the incident's count, and the filters are read again.
+    /// </summary>
+    private long _people;
 
     /// <summary>Whether any batch moved a residence count: only then do the incident's counts need announcing.</summary>
     public bool CountsChanged { get; private set; }
@@ -91,15 +120,6 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
                 db.ChangeTracker.Clear();
                 lookUpAll = true;
             }
-            catch (DbException e) when (attempt < Attempts && e.Message.Contains(nameof(AffectedParty.ReferenceCodeIndex), StringComparison.Ordinal))
-            {
-                // 75 random bits make this astronomically rare, but codes must be unique in the incident: draw new ones.
-                db.ChangeTracker.Clear();
-                foreach (var party in latest.Values)
-                {
-                    party.Sealed = await encoder.SealAsync(projections, party.Party, Guid.CreateVersion7(), ReferenceCodes.New());
-                }
-            }
         }
     }
 
@@ -109,13 +129,19 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
-        await store.LockIncidentAsync(connection, dbTransaction, incidentId, ct);
-        if (_known is null)
+        var people = await store.LockIncidentAsync(connection, dbTransaction, incidentId, ct);
+        Lap("lock");
+        // Under the incident's lock: who is there already, whoever inserted them. Read at the first batch, and again
+        // only if someone else (another import, another instance) added people since.
+        if (_known is null || _codes is null || people != _people)
         {
-            // Once an import, under the incident's lock: who is there already, whoever inserted them.
-            var known = new KnownPeopleFilter();
-            await store.ReadExternalIdIndexesAsync(connection, dbTransaction, incidentId, known.Add, ct);
-            _known = known;
+            BlindIndexFilter known = new(), codes = new();
+            await store.ReadIndexesAsync(connection, dbTransaction, incidentId, (externalId, code) =>
+            {
+                known.Add(externalId);
+                codes.Add(code);
+            }, ct);
+            (_known, _codes, _people) = (known, codes, people);
             Lap("known");
         }
 
@@ -152,6 +178,12 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             }
             else
             {
+                if (_codes.MayContain(party.Sealed.ReferenceCodeIndex))
+                {
+                    await DrawUnusedCodeAsync(party);
+                }
+
+                _codes.Add(party.Sealed.ReferenceCodeIndex);
                 inserts.Add(Row(party));
                 residences[residence] = residences.GetValueOrDefault(residence) + 1;
             }
@@ -202,8 +234,24 @@ internal sealed class ImportWriter(IntakeDbContext db, IPartyStore store, FieldC
             _known.Add(row.ExternalIdIndex);
         }
 
+        _people += inserts.Count;
+
         db.ChangeTracker.Clear();
         Lap("commit");
+    }
+
+    /// <summary>
+    /// A new person's code must be no one else's: one the code filter cannot rule out (about 1 in 10,000 at a million
+    /// people, or a real collision of 75 random bits) is drawn again, until the filter rules it out, and the person is
+    /// sealed again with it.
+    /// </summary>
+    private async Task DrawUnusedCodeAsync(PreparedParty party)
+    {
+        do
+        {
+            party.Sealed = await encoder.SealAsync(projections, party.Party, party.Sealed.Id, drawCode());
+        }
+        while (_codes!.MayContain(party.Sealed.ReferenceCodeIndex));
     }
 
     /// <summary>

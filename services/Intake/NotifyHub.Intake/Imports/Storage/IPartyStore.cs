@@ -19,11 +19,17 @@ internal sealed record StoredParty(Guid Id, byte[] Record, string Language, stri
 /// </summary>
 internal interface IPartyStore
 {
-    /// <summary>Serialises imports into the same incident (two imports of one person must not both insert).</summary>
-    Task LockIncidentAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, CancellationToken ct);
+    /// <summary>
+    /// Serialises imports into the same incident (two imports of one person must not both insert), and returns how
+    /// many people it holds (the sum of its residence counts, which every insert moves in the same transaction).
+    /// </summary>
+    Task<long> LockIncidentAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, CancellationToken ct);
 
-    /// <summary>Every external_id blind index already in the incident, each handed to <paramref name="found"/>.</summary>
-    Task ReadExternalIdIndexesAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, Action<BlindIndex> found,
+    /// <summary>
+    /// The external_id and reference-code blind indexes of everyone already in the incident, each pair handed to
+    /// <paramref name="found"/>.
+    /// </summary>
+    Task ReadIndexesAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, Action<BlindIndex, BlindIndex> found,
         CancellationToken ct);
 
     Task<Dictionary<BlindIndex, StoredParty>> FindAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,

@@ -15,18 +15,24 @@ internal sealed class SqlitePartyStore : IPartyStore
 {
     private const int LookupChunk = 500;
 
-    public Task LockIncidentAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, CancellationToken ct) =>
-        Task.CompletedTask; // SQLite has one writer at a time already.
-
-    public async Task ReadExternalIdIndexesAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,
-        Action<BlindIndex> found, CancellationToken ct)
+    public async Task<long> LockIncidentAsync(DbConnection connection, DbTransaction transaction, Guid incidentId, CancellationToken ct)
     {
-        await using var command = Command(connection, transaction, "SELECT ExternalIdIndex FROM affected_parties WHERE IncidentId = $incident");
+        // SQLite has one writer at a time already: only the count.
+        await using var command = Command(connection, transaction, "SELECT coalesce(sum(Count), 0) FROM residence_counts WHERE IncidentId = $incident");
+        command.Parameters.AddWithValue("$incident", Text(incidentId));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public async Task ReadIndexesAsync(DbConnection connection, DbTransaction transaction, Guid incidentId,
+        Action<BlindIndex, BlindIndex> found, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction,
+            "SELECT ExternalIdIndex, ReferenceCodeIndex FROM affected_parties WHERE IncidentId = $incident");
         command.Parameters.AddWithValue("$incident", Text(incidentId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            found(BlindIndex.FromBytes((byte[])reader[0]));
+            found(BlindIndex.FromBytes((byte[])reader[0]), BlindIndex.FromBytes((byte[])reader[1]));
         }
     }
 

@@ -138,8 +138,7 @@ namespace NotifyHub.Intake.Database.Migrations.PostgreSql
                     b.HasIndex("IncidentId", "ExternalIdIndex")
                         .IsUnique();
 
-                    b.HasIndex("IncidentId", "ReferenceCodeIndex")
-                        .IsUnique();
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IncidentId", "ExternalIdIndex"), new[] { "ReferenceCodeIndex" });
 
                     b.ToTable("affected_parties", "intake");
                 });

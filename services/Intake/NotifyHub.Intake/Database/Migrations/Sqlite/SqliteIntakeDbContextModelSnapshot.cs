@@ -126,10 +126,8 @@ namespace NotifyHub.Intake.Database.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("IncidentId", "ExternalIdIndex")
-                        .IsUnique();
-
-                    b.HasIndex("IncidentId", "ReferenceCodeIndex")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ReferenceCodeIndex" });
 
                     b.ToTable("affected_parties", (string)null);
                 });

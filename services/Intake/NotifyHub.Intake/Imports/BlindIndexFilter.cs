@@ -4,14 +4,14 @@ using System.Buffers.Binary;
 namespace NotifyHub.Intake.Imports;
 
 /// <summary>
-/// A Bloom filter of the external_id blind indexes already in the incident, so the writer asks the database only
-/// about rows that may be there. Without it every batch probed the unique index once a row: random pages of an index
-/// that outgrows the database's cache, so that phase grew with the incident (73 s of a 1,000,000-row import). "No" is
-/// certain, "maybe" is then checked in the database; the unique index stays the rule, so a person another instance
-/// inserts meanwhile makes the batch fail on it and be written again with every row looked up (<see cref="ImportWriter"/>).
-/// It holds a few bits of each HMAC, nothing that can be turned back into a value.
+/// A Bloom filter of blind indexes already in the incident: its external_id indexes, so the writer asks the database
+/// only about rows that may be there, and its reference-code indexes, so a new code is never one already given.
+/// Without it every batch probed a unique index once a row: random pages of an index that outgrows the database's
+/// cache, so that phase grew with the incident (73 s of a 1,000,000-row import). "No" is certain; "maybe" is checked in
+/// the database (people) or answered with a fresh code (codes), see <see cref="ImportWriter"/>. It holds a few bits of
+/// each HMAC, nothing that can be turned back into a value.
 /// </summary>
-internal sealed class KnownPeopleFilter
+internal sealed class BlindIndexFilter
 {
     /// <summary>2^26 bits (8 MB): about 1 false "maybe" in 10,000 at a million people, 1 in 100 at five million.</summary>
     private const int BitsLog2 = 26;
