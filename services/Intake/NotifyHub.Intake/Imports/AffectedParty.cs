@@ -48,7 +48,7 @@ public sealed class AffectedParty
             party.HasKey(p => p.Id);
             // The reference code's index travels in the external id's (PostgreSQL's INCLUDE), so an import reads both
             // with one index-only scan. Codes are kept unique by the import's filter, not by an index of their own:
-            // nothing looks a person up by code here, and that second random B-tree cost a quarter of the database's
+            // nothing looks a person up by code here, and that second random B-tree cost about 30 % of the database's
             // work per imported person (ImportWriter).
             party.HasIndex(p => new { p.IncidentId, p.ExternalIdIndex }).IsUnique().IncludeProperties(p => p.ReferenceCodeIndex);
             party.Property(p => p.ExternalIdIndex).HasConversion<BlindIndexConverter>();
