@@ -45,4 +45,13 @@ public sealed class Large_batches
     [InlineData(5000, new[] { 1000, 1000, 1000, 1000, 1000 })]
     public void A_batch_is_prepared_in_parts_of_at_most_1000_rows(int batchSize, int[] parts) =>
         ImportProcessor.Parts(batchSize).ShouldBe(parts);
+
+    [Theory]
+    [InlineData(0, 1, 1)]
+    [InlineData(0, 2, 1)]
+    [InlineData(0, 8, 7)]
+    [InlineData(0, 64, 16)]
+    [InlineData(3, 2, 3)]
+    public void Parts_queued_ahead_follow_the_cores_unless_set(int configured, int cores, int depth) =>
+        IntakeOptions.DepthFor(configured, cores).ShouldBe(depth);
 }

@@ -32,9 +32,9 @@ internal sealed record ImportWork(Guid ImportId, Guid IncidentId, IReadOnlyList<
 /// Runs one import as a pipeline: one thread parses the file into parts of at most <see cref="PartRows"/> rows;
 /// several parts are validated, blind-indexed and encrypted at once, each on its own thread (the CPU-heavy part); one
 /// writer commits them in file order, a batch (<see cref="IntakeOptions.ImportBatchSize"/> rows, one or more parts) a
-/// transaction. A bounded channel keeps memory flat: at most <see cref="IntakeOptions.ImportPipelineDepth"/> parts
-/// are prepared ahead of the writer, whatever the batch size. (With more ahead, the next batch's parts did not keep
-/// the writer waiting, but the host's peak rose over 512 MB: 521–570 MB with seven.)
+/// transaction. A bounded channel keeps memory flat: at most <see cref="IntakeOptions.PipelineDepth"/> parts are
+/// queued ahead of the writer, whatever the batch size. (On 2 cores, three ahead was no faster than one and peaked 40 to
+/// 60 MB higher; seven ahead peaked at 521–570 MB.)
 /// </summary>
 public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, ImportSpools spools,
     ImportProgress progress, TimeProvider clock, ILogger<ImportProcessor> logger)
@@ -107,7 +107,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
             encoder, work.IncidentId, work.ImportId, options.Value.MaxStoredIssues);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var pipeline = Channel.CreateBounded<Task<PreparedBatch>>(new BoundedChannelOptions(options.Value.ImportPipelineDepth)
+        var pipeline = Channel.CreateBounded<Task<PreparedBatch>>(new BoundedChannelOptions(options.Value.PipelineDepth)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -138,8 +138,8 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, IOptions<Intake
                 progress.Committed(work.ImportId, prepared.RowsRead, prepared.BytesThrough);
             }
 
-            logger.LogInformation("Import {ImportId}: waited {Waiting} ms for prepared batches, wrote for {Writing} ms ({Phases}); looked up {LookedUpRows} rows in {LookedUpQueries} queries",
-                work.ImportId, waiting.ElapsedMilliseconds, writing.ElapsedMilliseconds, string.Join(", ", writer.Phases.Select(p => $"{p.Key} {p.Value} ms")),
+            logger.LogInformation("Import {ImportId} (pipeline depth {Depth}): waited {Waiting} ms for prepared batches, wrote for {Writing} ms ({Phases}); looked up {LookedUpRows} rows in {LookedUpQueries} queries",
+                work.ImportId, options.Value.PipelineDepth, waiting.ElapsedMilliseconds, writing.ElapsedMilliseconds, string.Join(", ", writer.Phases.Select(p => $"{p.Key} {p.Value} ms")),
                 writer.LookedUp.Rows, writer.LookedUp.Queries);
         }
         finally
