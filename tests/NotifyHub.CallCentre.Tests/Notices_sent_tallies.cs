@@ -46,8 +46,12 @@ public sealed class Notices_sent_tallies : IAsyncLifetime
             bus.Publish(new NotificationSent(n.Id, incident, null, Guid.NewGuid(), "email", n.At)),
             bus.Publish(new NotificationDelivered(n.Id, incident, null, Guid.NewGuid(), "email", n.At.AddMinutes(1))),
         }));
-        await Eventually.TrueAsync(() => ReadAsync(async db => await db.PersonNotifications.CountAsync(
-            n => n.IncidentId == incident && n.Status == "delivered") == notices.Count), TimeSpan.FromSeconds(30), "every notice recorded");
+        // Every row delivered is not enough: a sent event still in a batch could commit after the bulk delete below
+        // and bring deleted rows back. Each message's inbox row commits with its batch, so wait for all sixty.
+        string[] consumers = [typeof(NotificationSentConsumer).FullName!, typeof(NotificationDeliveredConsumer).FullName!];
+        await Eventually.TrueAsync(() => ReadAsync(async db => await db.InboxMessages.CountAsync(m => consumers.Contains(m.Consumer)) == 2 * notices.Count),
+            TimeSpan.FromSeconds(30), "every event consumed");
+        (await ReadAsync(db => db.PersonNotifications.CountAsync(n => n.IncidentId == incident && n.Status == "delivered"))).ShouldBe(notices.Count);
 
         (await SentAsync(incident, today)).ShouldBe((30L, 20L));
         (await SentAsync(incident, today)).ShouldBe(await RecountAsync(incident, today));
