@@ -14,9 +14,9 @@ public sealed class Resuming_after_a_crash_on_PostgreSql(ITestOutputHelper outpu
         ["ConnectionStrings__NotifyHub"] = _database.ConnectionString,
     };
 
-    protected override string PeopleTable => "intake.affected_parties";
+    protected override string Table(string module, string table) => $"{module}.{table}";
 
-    protected override Task<long> ScalarAsync(string sql) => _database.ScalarAsync(sql);
+    protected override Task<long> ScalarAsync(string module, string sql) => _database.ScalarAsync(sql);
 
     public override async Task InitializeAsync()
     {

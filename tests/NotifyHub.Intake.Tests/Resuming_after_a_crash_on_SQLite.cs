@@ -8,11 +8,11 @@ public sealed class Resuming_after_a_crash_on_SQLite(ITestOutputHelper output) :
 {
     protected override IDictionary<string, string> DatabaseSettings { get; } = new Dictionary<string, string>();
 
-    protected override string PeopleTable => "affected_parties";
+    protected override string Table(string module, string table) => table;
 
-    protected override async Task<long> ScalarAsync(string sql)
+    protected override async Task<long> ScalarAsync(string module, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "intake.db")};Mode=ReadOnly");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, $"{module}.db")};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -40,6 +40,14 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
         return 0;
     }
 
+    /// <summary>Messages waiting or being handled in all the queues of this vhost.</summary>
+    public async Task<long> QueuedMessagesAsync()
+    {
+        var listing = await CtlAsync($"list_queues -p {Name} --quiet --no-table-headers messages");
+        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Sum(count => long.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task<IReadOnlyList<string>> QueuesAsync()
     {
         var listing = await CtlAsync($"list_queues -p {Name} --quiet --no-table-headers name");
