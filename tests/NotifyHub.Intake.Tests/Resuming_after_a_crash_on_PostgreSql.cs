@@ -14,6 +14,8 @@ public sealed class Resuming_after_a_crash_on_PostgreSql(ITestOutputHelper outpu
         ["ConnectionStrings__NotifyHub"] = _database.ConnectionString,
     };
 
+    protected override bool OnRabbitMq => true;
+
     protected override string Table(string module, string table) => $"{module}.{table}";
 
     protected override Task<long> ScalarAsync(string module, string sql) => _database.ScalarAsync(sql);

@@ -3,10 +3,12 @@ using Xunit.Abstractions;
 
 namespace NotifyHub.Intake.Tests;
 
-/// <summary>The embedded default: SQLite files in the data directory, WAL with synchronous=NORMAL.</summary>
+/// <summary>The embedded default: SQLite files in the data directory (WAL with synchronous=NORMAL) and the in-memory bus.</summary>
 public sealed class Resuming_after_a_crash_on_SQLite(ITestOutputHelper output) : Resuming_after_a_crash(output)
 {
     protected override IDictionary<string, string> DatabaseSettings { get; } = new Dictionary<string, string>();
+
+    protected override bool OnRabbitMq => false;
 
     protected override string Table(string module, string table) => table;
 

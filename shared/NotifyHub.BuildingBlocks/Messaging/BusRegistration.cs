@@ -63,10 +63,17 @@ public static class BusRegistration
                 bus.UsingInMemory((context, cfg) =>
                 {
                     cfg.AutoStart = true;
+                    // The outbox keeps what it publishes until the bus has handled it: see InMemoryHandOff.
+                    cfg.ConnectReceiveObserver(context.GetRequiredService<InMemoryHandOff>());
                     cfg.ConfigureEndpoints(context);
                 });
             }
         });
+        if (options.Transport != BusTransport.RabbitMq)
+        {
+            services.AddSingleton<InMemoryHandOff>();
+        }
+
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NotifyHub.BuildingBlocks.Audit;
 using NotifyHub.BuildingBlocks.Database;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace NotifyHub.BuildingBlocks.Messaging;
@@ -16,16 +17,21 @@ namespace NotifyHub.BuildingBlocks.Messaging;
 /// On PostgreSQL, rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> so several instances share the work.
 /// Each row succeeds or fails on its own: a row that cannot be read or sent counts an attempt and, after
 /// <see cref="OutboxOptions.MaxAttempts"/>, is parked, so one poison row never holds back the rows behind it.
+/// On the in-memory bus a published row is kept until the bus has handled its message (<see cref="InMemoryHandOff"/>).
 /// </summary>
 public sealed partial class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     OutboxSignal<TContext> signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    ILogger<OutboxDispatcher<TContext>> logger,
+    InMemoryHandOff? handOff = null) : BackgroundService
     where TContext : DbContext, IOutboxDbContext
 {
     private static readonly ActivitySource Source = new("NotifyHub.Outbox");
+
+    /// <summary>Rows published to the in-memory bus and kept until it has handled them, with when each was handed over.</summary>
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _handedOff = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,6 +58,7 @@ public sealed partial class OutboxDispatcher<TContext>(
 
             if (published < settings.BatchSize)
             {
+                await DeleteHandledAsync(stoppingToken);
                 await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
         }
@@ -90,7 +97,7 @@ public sealed partial class OutboxDispatcher<TContext>(
         var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = await ClaimAsync(db, batchSize, cancellationToken);
+        var batch = await ClaimAsync(db, batchSize, [.. _handedOff.Keys], cancellationToken);
         if (batch.Count == 0)
         {
             return 0;
@@ -112,10 +119,21 @@ public sealed partial class OutboxDispatcher<TContext>(
             throw new OutboxUnavailableException(failed[0].error!.Exception);
         }
 
-        // One DELETE for the batch: the database parses and plans one statement instead of one per row.
-        if (sent.Count > 0)
+        // One DELETE for the batch: the database parses and plans one statement instead of one per row. On the
+        // in-memory bus only the audit rows go now; the messages' rows wait until the bus has handled them.
+        var deleted = handOff is null ? sent : audit.Select(row => row.Id).ToList();
+        if (deleted.Count > 0)
         {
-            await db.OutboxMessages.Where(row => sent.Contains(row.Id)).ExecuteDeleteAsync(cancellationToken);
+            await db.OutboxMessages.Where(row => deleted.Contains(row.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (handOff is not null)
+        {
+            var handedOffAt = clock.GetUtcNow();
+            foreach (var id in sent.Except(deleted))
+            {
+                _handedOff[id] = handedOffAt;
+            }
         }
 
         if (failed.Count > 0)
@@ -125,6 +143,34 @@ public sealed partial class OutboxDispatcher<TContext>(
 
         await transaction.CommitAsync(cancellationToken);
         return sent.Count;
+    }
+
+    /// <summary>
+    /// Deletes the rows whose messages the in-memory bus has handled, once every endpoint has been idle long enough
+    /// to say so. Returns how many.
+    /// </summary>
+    public async Task<int> DeleteHandledAsync(CancellationToken cancellationToken)
+    {
+        if (handOff?.HandledBefore() is not { } before)
+        {
+            return 0;
+        }
+
+        var handled = _handedOff.Where(row => row.Value <= before).Select(row => row.Key).ToList();
+        if (handled.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await db.OutboxMessages.Where(row => handled.Contains(row.Id)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var id in handled)
+        {
+            _handedOff.TryRemove(id, out _);
+        }
+
+        return handled.Count;
     }
 
     private async Task RecordFailuresAsync(TContext db, List<(OutboxMessage Row, OutboxFailure? Error)> failed, CancellationToken ct)
@@ -164,19 +210,26 @@ public sealed partial class OutboxDispatcher<TContext>(
     private static bool BusIsHealthy(IServiceProvider services) =>
         services.GetService<IBusControl>() is not { } bus || bus.CheckHealth().Status == BusHealthStatus.Healthy;
 
-    private static Task<List<OutboxMessage>> ClaimAsync(TContext db, int batchSize, CancellationToken ct)
+    /// <summary>The next unparked rows, but not those already <paramref name="handedOff"/> to the in-memory bus.</summary>
+    private static Task<List<OutboxMessage>> ClaimAsync(TContext db, int batchSize, long[] handedOff, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
-            return db.OutboxMessages.AsNoTracking().Where(m => m.ParkedAt == null).OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
+            return db.OutboxMessages.AsNoTracking().Where(m => m.ParkedAt == null && !handedOff.Contains(m.Id))
+                .OrderBy(m => m.Id).Take(batchSize).ToListAsync(ct);
         }
 
         // Names come from the model: a context may apply a naming convention (the privacy store is snake_case).
         var names = StoreNames.Of<OutboxMessage>(db);
+        var id = names.Column(nameof(OutboxMessage.Id));
+        // NOT IN a subquery, not "<> ALL(array)": PostgreSQL hashes the subquery's ids once, where it would compare
+        // each row with every id of the array (during a large import, thousands of rows wait for the in-memory bus).
+        var notHandedOff = handedOff.Length == 0 ? "" : $"AND {id} NOT IN (SELECT unnest({{1}})) ";
         var sql = $"SELECT * FROM {names.Table} WHERE {names.Column(nameof(OutboxMessage.ParkedAt))} IS NULL " +
-            $"ORDER BY {names.Column(nameof(OutboxMessage.Id))} LIMIT {{0}} FOR UPDATE SKIP LOCKED";
-        // The table and column names come from the model, not from input; the limit is a parameter.
-        return db.OutboxMessages.FromSqlRaw(sql, batchSize).AsNoTracking().ToListAsync(ct);
+            $"{notHandedOff}ORDER BY {id} LIMIT {{0}} FOR UPDATE SKIP LOCKED";
+        // The table and column names come from the model, not from input; the limit and the ids are parameters.
+        var claimed = handedOff.Length == 0 ? db.OutboxMessages.FromSqlRaw(sql, batchSize) : db.OutboxMessages.FromSqlRaw(sql, batchSize, handedOff);
+        return claimed.AsNoTracking().ToListAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox of {Context} waits for the bus to be ready ({Health}) since {Waited}")]
