@@ -25,27 +25,26 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     }
 
     /// <summary>Messages waiting in a queue of this vhost (0 when the queue does not exist).</summary>
-    public async Task<int> MessageCountAsync(string queue)
+    public async Task<int> MessageCountAsync(string queue) => (await MessageCountsAsync()).GetValueOrDefault(queue);
+
+    /// <summary>Messages waiting or being handled in all the queues of this vhost.</summary>
+    public async Task<long> QueuedMessagesAsync() => (await MessageCountsAsync()).Values.Sum(count => (long)count);
+
+    /// <summary>Messages (ready and unacknowledged) per queue of this vhost.</summary>
+    private async Task<Dictionary<string, int>> MessageCountsAsync()
     {
         var listing = await CtlAsync($"list_queues -p {Name} --quiet --no-table-headers name messages");
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in listing.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && parts[0] == queue)
+            if (parts.Length == 2)
             {
-                return int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+                counts[parts[0]] = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
-        return 0;
-    }
-
-    /// <summary>Messages waiting or being handled in all the queues of this vhost.</summary>
-    public async Task<long> QueuedMessagesAsync()
-    {
-        var listing = await CtlAsync($"list_queues -p {Name} --quiet --no-table-headers messages");
-        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Sum(count => long.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+        return counts;
     }
 
     public async Task<IReadOnlyList<string>> QueuesAsync()

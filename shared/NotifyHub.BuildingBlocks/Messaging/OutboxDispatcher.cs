@@ -147,19 +147,19 @@ public sealed partial class OutboxDispatcher<TContext>(
 
     /// <summary>
     /// Deletes the rows whose messages the in-memory bus has handled, once every endpoint has been idle long enough
-    /// to say so. Returns how many.
+    /// to say so.
     /// </summary>
-    public async Task<int> DeleteHandledAsync(CancellationToken cancellationToken)
+    private async Task DeleteHandledAsync(CancellationToken cancellationToken)
     {
         if (handOff?.HandledBefore() is not { } before)
         {
-            return 0;
+            return;
         }
 
         var handled = _handedOff.Where(row => row.Value <= before).Select(row => row.Key).ToList();
         if (handled.Count == 0)
         {
-            return 0;
+            return;
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -169,8 +169,6 @@ public sealed partial class OutboxDispatcher<TContext>(
         {
             _handedOff.TryRemove(id, out _);
         }
-
-        return handled.Count;
     }
 
     private async Task RecordFailuresAsync(TContext db, List<(OutboxMessage Row, OutboxFailure? Error)> failed, CancellationToken ct)
